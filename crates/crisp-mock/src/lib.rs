@@ -1,0 +1,1 @@
+//! A fake Crisp server on loopback (being assembled).

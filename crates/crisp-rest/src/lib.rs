@@ -1,0 +1,1 @@
+//! crisp-rest (being assembled).

@@ -1,0 +1,1 @@
+//! The tower HTTP stack of the Crisp SDK (being assembled).

@@ -1,0 +1,1 @@
+//! Models: connect (being assembled).

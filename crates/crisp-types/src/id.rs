@@ -1,0 +1,154 @@
+//! Id newtypes: one type per kind of id, so a session id cannot be passed
+//! where a website id is expected.
+
+use std::fmt;
+
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+string_id! {
+    /// A website's id (a UUID), the scope of almost every Crisp route.
+    WebsiteId
+}
+
+string_id! {
+    /// A conversation's id, usually `session_` followed by a UUID.
+    SessionId
+}
+
+string_id! {
+    /// A people profile's id (a UUID).
+    PeopleId
+}
+
+string_id! {
+    /// An operator's (user's) id (a UUID).
+    UserId
+}
+
+string_id! {
+    /// A plugin's id (a UUID).
+    PluginId
+}
+
+string_id! {
+    /// An inbox's id (a UUID).
+    InboxId
+}
+
+/// A message fingerprint: the integer that identifies a message within its
+/// conversation.
+///
+/// Crisp sends it as a JSON number; some SDK examples send numeric strings
+/// (`"5719231201"`), so both are accepted when decoding. It is always encoded as
+/// a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Fingerprint(pub i64);
+
+impl Fingerprint {
+    /// The fingerprint as an integer.
+    pub fn get(self) -> i64 {
+        self.0
+    }
+}
+
+impl fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl From<i64> for Fingerprint {
+    fn from(value: i64) -> Self {
+        Self(value)
+    }
+}
+
+impl std::str::FromStr for Fingerprint {
+    type Err = std::num::ParseIntError;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        value.trim().parse().map(Self)
+    }
+}
+
+impl Serialize for Fingerprint {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Fingerprint {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FingerprintVisitor;
+
+        impl Visitor<'_> for FingerprintVisitor {
+            type Value = Fingerprint;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a message fingerprint (an integer or a numeric string)")
+            }
+
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Fingerprint, E> {
+                Ok(Fingerprint(value))
+            }
+
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Fingerprint, E> {
+                i64::try_from(value)
+                    .map(Fingerprint)
+                    .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(value), &self))
+            }
+
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Fingerprint, E> {
+                // Integral floats up to 2^53 are exact; anything else is not a fingerprint.
+                if value.fract() == 0.0 && value.abs() <= 9_007_199_254_740_992.0 {
+                    Ok(Fingerprint(value as i64))
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Float(value), &self))
+                }
+            }
+
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Fingerprint, E> {
+                value
+                    .parse()
+                    .map_err(|_| E::invalid_value(de::Unexpected::Str(value), &self))
+            }
+        }
+
+        deserializer.deserialize_any(FingerprintVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_transparent_strings() {
+        let id: WebsiteId = serde_json::from_str(r#""42286ab3-b29a-4fde-8538-da0ae501d825""#).unwrap();
+        assert_eq!(id.as_str(), "42286ab3-b29a-4fde-8538-da0ae501d825");
+        assert_eq!(id.to_string(), "42286ab3-b29a-4fde-8538-da0ae501d825");
+        assert_eq!(
+            serde_json::to_string(&id).unwrap(),
+            r#""42286ab3-b29a-4fde-8538-da0ae501d825""#
+        );
+        let parsed: SessionId = "session_1".parse().unwrap();
+        assert_eq!(parsed, SessionId::from("session_1"));
+    }
+
+    #[test]
+    fn fingerprint_accepts_numbers_and_numeric_strings() {
+        let from_number: Fingerprint = serde_json::from_str("150698569649423").unwrap();
+        let from_string: Fingerprint = serde_json::from_str(r#""150698569649423""#).unwrap();
+        assert_eq!(from_number, from_string);
+        assert_eq!(serde_json::to_string(&from_string).unwrap(), "150698569649423");
+    }
+
+    #[test]
+    fn fingerprint_rejects_garbage_with_an_error() {
+        assert!(serde_json::from_str::<Fingerprint>(r#""abc""#).is_err());
+        assert!(serde_json::from_str::<Fingerprint>("1.5").is_err());
+        assert!(serde_json::from_str::<Fingerprint>("18446744073709551615").is_err());
+        assert!(serde_json::from_str::<Fingerprint>("true").is_err());
+    }
+}

@@ -1,0 +1,45 @@
+//! Serde models for the [Crisp](https://crisp.chat) API.
+//!
+//! This crate depends on `serde` and `serde_json` only, so a program that just
+//! stores Crisp objects or parses Crisp web hooks can use it without pulling an
+//! HTTP stack. The rest of the SDK (`crisp-rest`, `crisp-rtm`, the `crisp`
+//! facade) re-uses these types.
+//!
+//! Conventions every model follows:
+//!
+//! - ids are newtypes ([`WebsiteId`], [`SessionId`], ...), never bare strings;
+//! - every field the API may omit is an `Option`, lists default to empty, and
+//!   unknown fields are ignored, so an API addition never breaks decoding;
+//! - every enum the server fills is `#[non_exhaustive]` and keeps values it does
+//!   not know in an `Other(String)` variant (see [`open_enum!`]);
+//! - times are [`Timestamp`]s (milliseconds since the Unix epoch);
+//! - free-form `data` maps stay [`serde_json::Map`].
+//!
+//! ```
+//! use crisp_types::{Envelope, conversation::ConversationNew};
+//!
+//! let body = r#"{"error":false,"reason":"added","data":{"session_id":"session_1"}}"#;
+//! let envelope: Envelope<ConversationNew> = serde_json::from_str(body)?;
+//! assert_eq!(envelope.data.unwrap().session_id.unwrap().as_str(), "session_1");
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+
+#[macro_use]
+mod macros;
+
+pub mod connect;
+pub mod conversation;
+pub mod envelope;
+pub mod id;
+pub mod message;
+pub mod people;
+pub mod tier;
+pub mod timestamp;
+
+pub use envelope::Envelope;
+pub use id::{Fingerprint, InboxId, PeopleId, PluginId, SessionId, UserId, WebsiteId};
+pub use tier::Tier;
+pub use timestamp::Timestamp;
+
+/// A free-form JSON object, as Crisp uses for custom `data` maps.
+pub type JsonMap = serde_json::Map<String, serde_json::Value>;

@@ -1,0 +1,1 @@
+//! Models: message (being assembled).

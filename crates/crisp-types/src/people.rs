@@ -1,0 +1,1 @@
+//! Models: people (being assembled).

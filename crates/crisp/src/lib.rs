@@ -1,0 +1,1 @@
+//! crisp facade (being assembled).
