@@ -24,7 +24,11 @@ pub struct Envelope<T> {
 impl<T> Envelope<T> {
     /// A successful envelope, as the fake Crisp server and tests build them.
     pub fn ok(reason: impl Into<String>, data: T) -> Self {
-        Self { error: false, reason: Some(reason.into()), data: Some(data) }
+        Self {
+            error: false,
+            reason: Some(reason.into()),
+            data: Some(data),
+        }
     }
 }
 

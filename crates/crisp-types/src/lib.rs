@@ -33,6 +33,7 @@ pub mod envelope;
 pub mod id;
 pub mod message;
 pub mod people;
+pub mod search;
 pub mod tier;
 pub mod timestamp;
 

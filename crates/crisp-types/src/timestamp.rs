@@ -88,7 +88,7 @@ impl<'de> Deserialize<'de> for Timestamp {
             }
 
             fn visit_f64<E: de::Error>(self, value: f64) -> Result<Timestamp, E> {
-                if value.is_finite() && value >= 0.0 && value < 18_446_744_073_709_551_616.0 {
+                if value.is_finite() && (0.0..18_446_744_073_709_551_616.0).contains(&value) {
                     Ok(Timestamp(value.trunc() as u64))
                 } else {
                     Err(E::invalid_value(de::Unexpected::Float(value), &self))
