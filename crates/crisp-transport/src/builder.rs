@@ -1,0 +1,212 @@
+//! Assembling the stack.
+
+use std::fmt;
+use std::time::Duration;
+
+use tower_layer::Layer;
+use tower_service::Service;
+
+use crate::error::{BoxError, BuildError, TransportError};
+use crate::layer::headers::{Headers, StaticHeaders};
+use crate::layer::rate_limit::RateLimit;
+use crate::layer::retry::Retry;
+use crate::layer::timeout::Timeout;
+use crate::layer::trace::Trace;
+use crate::{Body, Credentials, HttpService, RateLimitConfig, RetryConfig, Tier, Transport};
+
+/// The user agent sent unless [`TransportBuilder::user_agent`] replaces it.
+const DEFAULT_USER_AGENT: &str = concat!("crisp-rs/", env!("CARGO_PKG_VERSION"));
+
+/// The per-attempt timeout unless [`TransportBuilder::timeout`] replaces it.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+type WrapFn = Box<dyn FnOnce(HttpService) -> HttpService + Send + Sync>;
+
+/// Configures and builds a [`Transport`]; start with [`Transport::builder`].
+///
+/// The stack, outer to inner:
+///
+/// 1. a tracing span per request (`crisp_http`: route, method, path,
+///    attempts, status);
+/// 2. static headers: `Authorization: Basic …` (marked sensitive),
+///    `X-Crisp-Tier`, `User-Agent`, and `Accept: application/json` unless the
+///    request has an `Accept`;
+/// 3. the layers given to [`layer`](Self::layer), first added outermost;
+///    they run once per request (not per attempt) and already see the
+///    static headers;
+/// 4. retries ([`RetryConfig`]);
+/// 5. the rate limiter ([`RateLimitConfig`]), shared by all clones;
+/// 6. the per-attempt timeout, which covers sending the request and reading
+///    the whole response body;
+/// 7. the leaf: hyper-util's pooled client over hyper-rustls, or the service
+///    given to [`from_service`](Self::from_service).
+pub struct TransportBuilder {
+    credentials: Credentials,
+    tier: Tier,
+    user_agent: String,
+    timeout: Duration,
+    retry: RetryConfig,
+    rate_limit: RateLimitConfig,
+    allow_insecure_http: bool,
+    leaf: Option<HttpService>,
+    layers: Vec<WrapFn>,
+}
+
+impl TransportBuilder {
+    pub(crate) fn new(credentials: Credentials, tier: Tier) -> Self {
+        Self {
+            credentials,
+            tier,
+            user_agent: DEFAULT_USER_AGENT.to_owned(),
+            timeout: DEFAULT_TIMEOUT,
+            retry: RetryConfig::default(),
+            rate_limit: RateLimitConfig::default(),
+            allow_insecure_http: false,
+            leaf: None,
+            layers: Vec::new(),
+        }
+    }
+
+    /// Replaces the `User-Agent` (default `crisp-rs/<version>`).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// The time one attempt may take, response body included (default 10 s).
+    /// Retries each get a fresh timeout.
+    pub fn timeout(mut self, per_attempt: Duration) -> Self {
+        self.timeout = per_attempt;
+        self
+    }
+
+    /// Replaces the retry policy (default [`RetryConfig::default`]).
+    pub fn retry(mut self, config: RetryConfig) -> Self {
+        self.retry = config;
+        self
+    }
+
+    /// Replaces the rate-limit policy (default [`RateLimitConfig::default`]).
+    pub fn rate_limit(mut self, config: RateLimitConfig) -> Self {
+        self.rate_limit = config;
+        self
+    }
+
+    /// Allows plain `http://` to any host (default `false`: plain HTTP only
+    /// to loopback hosts, `127.0.0.0/8`, `::1` and `localhost`, so a fake
+    /// server on the local machine works without this). Only the built-in
+    /// hyper client checks this; a [`from_service`](Self::from_service)
+    /// service is responsible for its own policy.
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_insecure_http = allow;
+        self
+    }
+
+    /// Sends requests through `inner` instead of the built-in hyper client:
+    /// a test double, a recording proxy, another HTTP stack. All the layers
+    /// (headers, retry, rate limit, timeout) still apply on top of it.
+    ///
+    /// `inner` receives requests with absolute URIs and must return fully
+    /// buffered responses. If its error type is (or boxes) a
+    /// [`TransportError`], the error is passed on unchanged, so a double can
+    /// simulate, say, a connect failure; any other error becomes
+    /// [`TransportError::Service`].
+    ///
+    /// ```
+    /// use crisp_transport::{Body, Credentials, Tier, Transport};
+    /// use std::convert::Infallible;
+    ///
+    /// let fake = tower::service_fn(|_request: http::Request<Body>| async {
+    ///     Ok::<_, Infallible>(http::Response::new(Body::from(r#"{"error":false}"#)))
+    /// });
+    /// let transport = Transport::builder(Credentials::new("id", "key"), Tier::Plugin)
+    ///     .from_service(fake)
+    ///     .build()?;
+    /// # let _ = transport;
+    /// # Ok::<(), crisp_transport::BuildError>(())
+    /// ```
+    pub fn from_service<S>(mut self, inner: S) -> Self
+    where
+        S: Service<http::Request<Body>, Response = http::Response<Body>> + Clone + Send + Sync + 'static,
+        S::Error: Into<BoxError>,
+        S::Future: Send + 'static,
+    {
+        let mapped = tower::ServiceExt::map_err(inner, |error: S::Error| TransportError::from_boxed(error.into()));
+        self.leaf = Some(HttpService::new(mapped));
+        self
+    }
+
+    /// Adds a middleware layer.
+    ///
+    /// User layers sit between the static headers and the retry layer: each
+    /// sees every request exactly once (whatever the number of attempts),
+    /// with `Authorization`, `X-Crisp-Tier`, `User-Agent` and `Accept`
+    /// already set, inside the request's tracing span. The first layer added
+    /// is the outermost.
+    ///
+    /// ```
+    /// use crisp_transport::{Credentials, Tier, Transport};
+    ///
+    /// let transport = Transport::builder(Credentials::new("id", "key"), Tier::Website)
+    ///     .layer(tower::layer::layer_fn(|inner| inner)) // a no-op layer
+    ///     .build()?;
+    /// # let _ = transport;
+    /// # Ok::<(), crisp_transport::BuildError>(())
+    /// ```
+    pub fn layer<L>(mut self, layer: L) -> Self
+    where
+        L: Layer<HttpService> + Send + Sync + 'static,
+        L::Service: Service<http::Request<Body>, Response = http::Response<Body>, Error = TransportError>
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+        <L::Service as Service<http::Request<Body>>>::Future: Send + 'static,
+    {
+        self.layers
+            .push(Box::new(move |inner| HttpService::new(layer.layer(inner))));
+        self
+    }
+
+    /// Builds the stack. No runtime is needed to build; sending needs Tokio.
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError::InvalidUserAgent`] or
+    /// [`BuildError::InvalidCredentials`] when a header cannot carry them,
+    /// [`BuildError::Tls`] when TLS cannot be set up.
+    pub fn build(self) -> Result<Transport, BuildError> {
+        let headers = StaticHeaders::new(&self.credentials, self.tier, &self.user_agent)?;
+        let leaf = match self.leaf {
+            Some(leaf) => leaf,
+            None => HttpService::new(crate::hyper_leaf::HyperLeaf::new(self.allow_insecure_http)?),
+        };
+        let mut service = HttpService::new(Timeout::new(leaf, self.timeout));
+        if self.rate_limit.is_enabled() {
+            service = HttpService::new(RateLimit::new(service, self.rate_limit));
+        }
+        service = HttpService::new(Retry::new(service, self.retry));
+        for wrap in self.layers.into_iter().rev() {
+            service = wrap(service);
+        }
+        service = HttpService::new(Headers::new(service, headers));
+        service = HttpService::new(Trace::new(service));
+        Ok(Transport::new(service, self.credentials, self.tier))
+    }
+}
+
+impl fmt::Debug for TransportBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TransportBuilder")
+            .field("credentials", &self.credentials)
+            .field("tier", &self.tier)
+            .field("user_agent", &self.user_agent)
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .field("rate_limit", &self.rate_limit)
+            .field("allow_insecure_http", &self.allow_insecure_http)
+            .field("custom_service", &self.leaf.is_some())
+            .field("layers", &self.layers.len())
+            .finish()
+    }
+}

@@ -1,0 +1,171 @@
+//! The default leaf service: hyper-util's pooled client over hyper-rustls.
+
+use std::net::IpAddr;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use http_body_util::BodyExt;
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::{TokioExecutor, TokioTimer};
+use tower_service::Service;
+
+use crate::Body;
+use crate::error::{BuildError, TransportError};
+use crate::layer::ResponseFuture;
+
+#[cfg(feature = "rustls-ring")]
+type Connector = hyper_rustls::HttpsConnector<HttpConnector>;
+#[cfg(not(feature = "rustls-ring"))]
+type Connector = HttpConnector;
+
+/// How long an idle pooled connection is kept.
+const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
+
+/// Sends requests with hyper and buffers the whole response body.
+///
+/// Plain `http://` is refused for hosts that are not loopback unless allowed.
+/// Without the `rustls-ring` feature only `http://` can be sent.
+#[derive(Clone)]
+pub(crate) struct HyperLeaf {
+    client: Client<Connector, Body>,
+    allow_insecure_http: bool,
+}
+
+impl HyperLeaf {
+    pub(crate) fn new(allow_insecure_http: bool) -> Result<Self, BuildError> {
+        let mut http = HttpConnector::new();
+        http.set_nodelay(true);
+        #[cfg(feature = "rustls-ring")]
+        let connector = {
+            // hyper-rustls sets the ALPN list (h2, http/1.1) itself.
+            http.enforce_http(false);
+            hyper_rustls::HttpsConnectorBuilder::new()
+                .with_tls_config(crate::tls::client_config()?)
+                .https_or_http()
+                .enable_http1()
+                .enable_http2()
+                .wrap_connector(http)
+        };
+        #[cfg(not(feature = "rustls-ring"))]
+        let connector = http;
+        let client = Client::builder(TokioExecutor::new())
+            .pool_idle_timeout(POOL_IDLE_TIMEOUT)
+            .pool_timer(TokioTimer::new())
+            .timer(TokioTimer::new())
+            .build(connector);
+        Ok(Self {
+            client,
+            allow_insecure_http,
+        })
+    }
+
+    /// Refuses URIs that must not be sent.
+    fn check(&self, uri: &http::Uri) -> Result<(), TransportError> {
+        let invalid = |reason| TransportError::InvalidUri {
+            uri: uri.to_string(),
+            reason,
+        };
+        let host = uri.host().ok_or_else(|| invalid("the URI has no host"))?;
+        match uri.scheme_str() {
+            Some("https") if cfg!(feature = "rustls-ring") => Ok(()),
+            Some("https") => Err(invalid("https needs the `rustls-ring` feature of crisp-transport")),
+            Some("http") if self.allow_insecure_http || is_loopback_host(host) => Ok(()),
+            Some("http") => Err(TransportError::InsecureScheme { host: host.to_owned() }),
+            _ => Err(invalid("the scheme must be https (or http)")),
+        }
+    }
+}
+
+/// Whether `host` (as written in a URI) names the local machine.
+pub(crate) fn is_loopback_host(host: &str) -> bool {
+    let bare = host
+        .strip_prefix('[')
+        .and_then(|inner| inner.strip_suffix(']'))
+        .unwrap_or(host);
+    if bare.eq_ignore_ascii_case("localhost") || bare.eq_ignore_ascii_case("localhost.") {
+        return true;
+    }
+    bare.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+impl Service<http::Request<Body>> for HyperLeaf {
+    type Response = http::Response<Body>;
+    type Error = TransportError;
+    type Future = ResponseFuture;
+
+    fn poll_ready(&mut self, _cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        // The legacy client is always ready; it queues on its pool.
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: http::Request<Body>) -> Self::Future {
+        let checked = self.check(request.uri());
+        let client = self.client.clone();
+        Box::pin(async move {
+            checked?;
+            let response = client.request(request).await.map_err(|error| {
+                if error.is_connect() {
+                    TransportError::Connect {
+                        source: Box::new(error),
+                    }
+                } else {
+                    TransportError::Http {
+                        source: Box::new(error),
+                    }
+                }
+            })?;
+            let (parts, incoming) = response.into_parts();
+            let bytes = incoming
+                .collect()
+                .await
+                .map_err(|error| TransportError::Http {
+                    source: Box::new(error),
+                })?
+                .to_bytes();
+            Ok(http::Response::from_parts(parts, Body::from(bytes)))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_hosts() {
+        for host in ["localhost", "LOCALHOST", "127.0.0.1", "127.8.9.10", "[::1]", "::1"] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        for host in [
+            "example.invalid",
+            "10.0.0.1",
+            "[::2]",
+            "localhost.example.com",
+            "api.crisp.chat",
+        ] {
+            assert!(!is_loopback_host(host), "{host}");
+        }
+    }
+
+    #[test]
+    fn checks_schemes_and_hosts() {
+        let leaf = HyperLeaf::new(false).unwrap();
+        let check = |uri: &str| leaf.check(&uri.parse().unwrap());
+        assert!(check("http://127.0.0.1:8080/v1/").is_ok());
+        assert!(check("http://localhost/v1/").is_ok());
+        assert!(matches!(
+            check("http://example.invalid/v1/"),
+            Err(TransportError::InsecureScheme { host }) if host == "example.invalid"
+        ));
+        assert!(matches!(check("/v1/relative"), Err(TransportError::InvalidUri { .. })));
+        assert!(matches!(
+            check("ftp://example.com/"),
+            Err(TransportError::InvalidUri { .. })
+        ));
+        #[cfg(feature = "rustls-ring")]
+        assert!(check("https://api.crisp.chat/v1/").is_ok());
+        let lenient = HyperLeaf::new(true).unwrap();
+        assert!(lenient.check(&"http://example.invalid/".parse().unwrap()).is_ok());
+    }
+}
