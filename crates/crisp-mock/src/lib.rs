@@ -1,1 +1,87 @@
-//! A fake Crisp server on loopback (being assembled).
+//! A fake [Crisp](https://crisp.chat) REST API on loopback, for integration
+//! tests, the runnable examples, and offline bot development.
+//!
+//! [`FakeCrisp::start`] binds `127.0.0.1` on a random port and serves on the
+//! current tokio runtime until the [`FakeCrisp`] is dropped. It behaves like
+//! the real API where a client can tell the difference:
+//!
+//! - every `/v1/` request must carry `Authorization: Basic
+//!   base64(identifier:key)` of one of its tokens ([`FakeCrisp::token`]) and
+//!   `X-Crisp-Tier` naming that token's tier; otherwise `401` with reason
+//!   `invalid_session` (bad or missing credentials) or `invalid_tier` (tier
+//!   header missing or naming another tier). `plugin/...` routes need the
+//!   plugin tier and website routes the user or plugin tier, else `403
+//!   not_allowed` (`website/connect/endpoints` accepts every tier);
+//! - answers are Crisp envelopes, `{"error":false,"reason":"resolved","data":..}`
+//!   (reasons `resolved` 200, `added` 201, `dispatched` 202, `updated` and
+//!   `deleted` 200) or `{"error":true,"reason":"session_not_found","data":{}}`
+//!   with Crisp's statuses (`400 invalid_data`, `404 website_not_found`,
+//!   `404 session_not_found`, `404 people_not_found`, `409 people_exists`,
+//!   `404 not_found` for unknown routes and methods); `HEAD` routes answer with
+//!   a status and no body;
+//! - state lives in memory: websites, conversations with messages, routing,
+//!   meta and state, people profiles, and the plugin's connected websites.
+//!
+//! Routes served (relative to `/v1/`):
+//!
+//! | route | verbs |
+//! | --- | --- |
+//! | `website/{website_id}/conversations/{page_number}` | GET (`per_page`, `filter_unread`, `filter_resolved`, `filter_not_resolved`, `filter_assigned`, `filter_unassigned`, `include_empty`, `search_query`, `search_type`) |
+//! | `website/{website_id}/conversation` | POST |
+//! | `website/{website_id}/conversation/{session_id}` | HEAD, GET, DELETE |
+//! | `.../conversation/{session_id}/messages` | GET (`timestamp_before`, `timestamp_after`, `timestamp_around`) |
+//! | `.../conversation/{session_id}/message` | POST |
+//! | `.../conversation/{session_id}/read`, `.../delivered` | PATCH |
+//! | `.../conversation/{session_id}/routing`, `.../meta`, `.../state` | GET, PATCH |
+//! | `website/{website_id}/people/profiles/{page_number}` | GET (`search_text`) |
+//! | `website/{website_id}/people/profile` | POST |
+//! | `website/{website_id}/people/profile/{people_id}` | HEAD, GET, PUT, PATCH, DELETE |
+//! | `plugin/connect/account` | GET |
+//! | `plugin/connect/session` | HEAD |
+//! | `plugin/connect/websites/all/{page_number}` | GET (`filter_configured`, `include_plan`) |
+//! | `plugin/connect/websites/since` | GET (`date_since`, `filter_configured`, `include_plan`) |
+//! | `plugin/connect/endpoints`, `website/connect/endpoints`, `website/{website_id}/connect/endpoints` | GET |
+//!
+//! The connect endpoints currently point the RTM socket at the fake's own
+//! origin (`http://127.0.0.1:<port>/`), a placeholder until the fake serves an
+//! RTM relay.
+//!
+//! Every request is recorded ([`FakeCrisp::requests`]), and a FIFO fault queue
+//! ([`Faults`]) makes the next requests fail with a status, a custom response,
+//! a delay, or a dropped connection.
+//!
+//! ```no_run
+//! use crisp_mock::FakeCrisp;
+//! use crisp_types::Tier;
+//!
+//! # async fn demo() -> std::io::Result<()> {
+//! let fake = FakeCrisp::start().await?;
+//! let website = fake.website_id();
+//! let session = fake.add_conversation(&website);
+//! fake.add_visitor_message(&website, &session, "Where is my parcel?");
+//! fake.faults().respond_with_status(429, 1);
+//!
+//! // ... run a client against fake.base_url() with fake.token(Tier::Plugin) ...
+//!
+//! for request in fake.requests() {
+//!     println!("{} {}", request.method, request.path);
+//! }
+//! # Ok(())
+//! # }
+//! ```
+
+mod auth;
+mod date;
+mod extract;
+mod faults;
+mod ids;
+mod record;
+mod reply;
+mod routes;
+mod server;
+mod state;
+
+pub use auth::FakeToken;
+pub use faults::Faults;
+pub use record::RecordedRequest;
+pub use server::FakeCrisp;

@@ -1,0 +1,27 @@
+//! The REST routes under `/v1/`, one module per Crisp resource group.
+
+use axum::Router;
+use axum::response::IntoResponse;
+
+use crate::reply::ApiError;
+use crate::server::App;
+
+pub(crate) mod conversation;
+pub(crate) mod people;
+pub(crate) mod plugin_connect;
+
+/// Every route, with Crisp's `404 not_found` envelope for unknown routes and
+/// for known paths called with an unsupported method.
+pub(crate) fn router(app: App) -> Router {
+    Router::new()
+        .merge(conversation::routes())
+        .merge(people::routes())
+        .merge(plugin_connect::routes())
+        .fallback(not_found)
+        .method_not_allowed_fallback(not_found)
+        .with_state(app)
+}
+
+async fn not_found() -> axum::response::Response {
+    ApiError::NOT_FOUND.into_response()
+}
