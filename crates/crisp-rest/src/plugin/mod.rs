@@ -1,0 +1,23 @@
+//! Plugin routes (plugin-tier tokens), one file per group of the Crisp
+//! reference (`plugin.connect` is `connect.rs`, ...).
+
+mod connect;
+
+pub use connect::{
+    CheckConnectSessionValidity, GetConnectAccount, GetConnectEndpoints, ListAllConnectWebsites,
+    ListConnectWebsitesSince,
+};
+
+use crate::client::Client;
+
+/// The plugin routes, from [`Client::plugin`].
+#[derive(Debug, Clone, Copy)]
+pub struct PluginApi<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> PluginApi<'a> {
+    pub(crate) fn new(client: &'a Client) -> Self {
+        Self { client }
+    }
+}

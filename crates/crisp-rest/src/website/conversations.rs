@@ -1,0 +1,231 @@
+//! Group `website.conversations`: listing a website's conversations.
+
+use crisp_types::conversation::Conversation;
+use crisp_types::search::{SearchFilter, SearchOperator, SearchType};
+use crisp_types::{InboxId, UserId, WebsiteId};
+use http::Method;
+
+use super::WebsiteApi;
+use crate::client::Client;
+use crate::endpoint::Endpoint;
+use crate::error::{Error, InvalidInput};
+use crate::request::{ApiRequest, Query, expand_path, require_page};
+use crate::response::ApiResponse;
+
+impl<'a> WebsiteApi<'a> {
+    /// List Conversations: one page (from 1) of the website's conversations,
+    /// newest first. Every search, filter and order option is a setter; see
+    /// [`Paginated::into_stream`](crate::Paginated::into_stream) for all pages.
+    pub fn list_conversations(&self, website_id: &'a WebsiteId, page_number: u32) -> ListConversations<'a> {
+        ListConversations {
+            client: self.client,
+            website_id,
+            page_number,
+            options: ListConversationsOptions::default(),
+        }
+    }
+}
+
+/// Request builder of [`WebsiteApi::list_conversations`]; await it.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited"]
+pub struct ListConversations<'a> {
+    client: &'a Client,
+    website_id: &'a WebsiteId,
+    page_number: u32,
+    options: ListConversationsOptions,
+}
+
+#[derive(Debug, Clone, Default)]
+struct ListConversationsOptions {
+    per_page: Option<u32>,
+    include_empty: Option<bool>,
+    search_type: Option<SearchType>,
+    search_query: Option<SearchQuery>,
+    search_operator: Option<SearchOperator>,
+    filter_inbox_id: Option<InboxId>,
+    filter_unread: Option<bool>,
+    filter_resolved: Option<bool>,
+    filter_not_resolved: Option<bool>,
+    filter_mention: Option<bool>,
+    filter_assigned: Option<UserId>,
+    filter_unassigned: Option<bool>,
+    filter_date_start: Option<String>,
+    filter_date_end: Option<String>,
+    order_date_created: Option<bool>,
+    order_date_updated: Option<bool>,
+    order_date_waiting: Option<bool>,
+}
+
+#[derive(Debug, Clone)]
+enum SearchQuery {
+    Text(String),
+    Filters(Vec<SearchFilter>),
+}
+
+impl ListConversations<'_> {
+    const ROUTE: &'static str = "list_conversations";
+
+    /// How many conversations a page holds.
+    pub fn per_page(mut self, per_page: u32) -> Self {
+        self.options.per_page = Some(per_page);
+        self
+    }
+
+    /// Whether conversations with no message are listed too.
+    pub fn include_empty(mut self, include: bool) -> Self {
+        self.options.include_empty = Some(include);
+        self
+    }
+
+    /// Searches for `text` (full-text unless [`search_type`](Self::search_type)
+    /// says otherwise, e.g. [`SearchType::Segment`]).
+    pub fn search_query(mut self, text: impl Into<String>) -> Self {
+        self.options.search_query = Some(SearchQuery::Text(text.into()));
+        self
+    }
+
+    /// Searches with filters (sets `search_type=filter`; the filters are sent
+    /// JSON-encoded in `search_query`).
+    pub fn search_filters(mut self, filters: impl IntoIterator<Item = SearchFilter>) -> Self {
+        self.options.search_type = Some(SearchType::Filter);
+        self.options.search_query = Some(SearchQuery::Filters(filters.into_iter().collect()));
+        self
+    }
+
+    /// How `search_query` is interpreted.
+    pub fn search_type(mut self, search_type: SearchType) -> Self {
+        self.options.search_type = Some(search_type);
+        self
+    }
+
+    /// How several filters combine.
+    pub fn search_operator(mut self, operator: SearchOperator) -> Self {
+        self.options.search_operator = Some(operator);
+        self
+    }
+
+    /// Only conversations of this inbox.
+    pub fn filter_inbox_id(mut self, inbox_id: InboxId) -> Self {
+        self.options.filter_inbox_id = Some(inbox_id);
+        self
+    }
+
+    /// Only conversations with unread messages (or only without).
+    pub fn filter_unread(mut self, unread: bool) -> Self {
+        self.options.filter_unread = Some(unread);
+        self
+    }
+
+    /// Only resolved conversations.
+    pub fn filter_resolved(mut self, resolved: bool) -> Self {
+        self.options.filter_resolved = Some(resolved);
+        self
+    }
+
+    /// Only conversations that are not resolved.
+    pub fn filter_not_resolved(mut self, not_resolved: bool) -> Self {
+        self.options.filter_not_resolved = Some(not_resolved);
+        self
+    }
+
+    /// Only conversations mentioning the token's operator.
+    pub fn filter_mention(mut self, mention: bool) -> Self {
+        self.options.filter_mention = Some(mention);
+        self
+    }
+
+    /// Only conversations assigned to this operator.
+    pub fn filter_assigned(mut self, user_id: UserId) -> Self {
+        self.options.filter_assigned = Some(user_id);
+        self
+    }
+
+    /// Only conversations assigned to nobody.
+    pub fn filter_unassigned(mut self, unassigned: bool) -> Self {
+        self.options.filter_unassigned = Some(unassigned);
+        self
+    }
+
+    /// Only conversations created from this date (ISO 8601, e.g. `2026-11-01T00:00:00Z`).
+    pub fn filter_date_start(mut self, date: impl Into<String>) -> Self {
+        self.options.filter_date_start = Some(date.into());
+        self
+    }
+
+    /// Only conversations created up to this date (ISO 8601).
+    pub fn filter_date_end(mut self, date: impl Into<String>) -> Self {
+        self.options.filter_date_end = Some(date.into());
+        self
+    }
+
+    /// Orders by creation date.
+    pub fn order_date_created(mut self, order: bool) -> Self {
+        self.options.order_date_created = Some(order);
+        self
+    }
+
+    /// Orders by last update.
+    pub fn order_date_updated(mut self, order: bool) -> Self {
+        self.options.order_date_updated = Some(order);
+        self
+    }
+
+    /// Orders by how long the visitor has been waiting.
+    pub fn order_date_waiting(mut self, order: bool) -> Self {
+        self.options.order_date_waiting = Some(order);
+        self
+    }
+}
+
+impl Endpoint for ListConversations<'_> {
+    type Output = Vec<Conversation>;
+
+    fn to_request(&self) -> Result<ApiRequest, Error> {
+        require_page(Self::ROUTE, self.page_number)?;
+        let page = self.page_number.to_string();
+        let path = expand_path(
+            Self::ROUTE,
+            "website/{website_id}/conversations/{page_number}",
+            &[self.website_id.as_str(), &page],
+        )?;
+        let o = &self.options;
+        let search_query = match &o.search_query {
+            None => None,
+            Some(SearchQuery::Text(text)) => Some(text.clone()),
+            Some(SearchQuery::Filters(filters)) => Some(serde_json::to_string(filters).map_err(|error| {
+                InvalidInput::new(format!(
+                    "{}: the search filters cannot be encoded: {error}",
+                    Self::ROUTE
+                ))
+            })?),
+        };
+        let mut query = Query::new();
+        query
+            .push_opt("per_page", o.per_page)
+            .push_flag("include_empty", o.include_empty)
+            .push_opt("search_type", o.search_type.map(SearchType::as_str))
+            .push_opt("search_query", search_query)
+            .push_opt("search_operator", o.search_operator.map(SearchOperator::as_str))
+            .push_opt("filter_inbox_id", o.filter_inbox_id.as_ref())
+            .push_flag("filter_unread", o.filter_unread)
+            .push_flag("filter_resolved", o.filter_resolved)
+            .push_flag("filter_not_resolved", o.filter_not_resolved)
+            .push_flag("filter_mention", o.filter_mention)
+            .push_opt("filter_assigned", o.filter_assigned.as_ref())
+            .push_flag("filter_unassigned", o.filter_unassigned)
+            .push_opt("filter_date_start", o.filter_date_start.as_deref())
+            .push_opt("filter_date_end", o.filter_date_end.as_deref())
+            .push_flag("order_date_created", o.order_date_created)
+            .push_flag("order_date_updated", o.order_date_updated)
+            .push_flag("order_date_waiting", o.order_date_waiting);
+        Ok(ApiRequest::new(Method::GET, path, Self::ROUTE).with_query(query))
+    }
+
+    fn decode(response: ApiResponse) -> Result<Self::Output, Error> {
+        response.data()
+    }
+}
+
+into_future!(ListConversations);
+paginated!(ListConversations, Conversation);
