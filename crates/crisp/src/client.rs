@@ -1,0 +1,189 @@
+//! The facade client and its builder.
+
+use std::time::Duration;
+
+use crisp_rest::{Client, PluginApi, RawRequest, WebsiteApi};
+use crisp_transport::{Credentials, RateLimitConfig, RetryConfig, Tier, Transport, TransportBuilder};
+
+/// The Crisp client: REST routes grouped like the Crisp reference.
+///
+/// Cheap to clone; clones share one connection pool, rate limiter and retry
+/// budget.
+#[derive(Debug, Clone)]
+pub struct Crisp {
+    rest: Client,
+}
+
+impl Crisp {
+    /// Starts configuring a client.
+    pub fn builder() -> CrispBuilder {
+        CrispBuilder::default()
+    }
+
+    /// Website routes: conversations, messages, people, ...
+    pub fn website(&self) -> WebsiteApi<'_> {
+        self.rest.website()
+    }
+
+    /// Plugin routes: connect account, connect websites, ...
+    pub fn plugin(&self) -> PluginApi<'_> {
+        self.rest.plugin()
+    }
+
+    /// Any route, for those Crisp adds before this SDK wraps them.
+    pub fn raw(&self, method: crisp_rest::Method, path: impl Into<String>) -> RawRequest<'_> {
+        self.rest.raw(method, path)
+    }
+
+    /// The underlying REST client.
+    pub fn rest(&self) -> &Client {
+        &self.rest
+    }
+
+    /// The token tier this client authenticates with.
+    pub fn tier(&self) -> Tier {
+        self.rest.transport().tier()
+    }
+}
+
+/// Configures a [`Crisp`] client: one token, and optionally the API root and
+/// the transport's behaviour.
+#[derive(Default)]
+#[must_use = "a builder does nothing until `build` is called"]
+pub struct CrispBuilder {
+    token: Option<(Tier, Credentials)>,
+    rest_base_url: Option<String>,
+    user_agent: Option<String>,
+    timeout: Option<Duration>,
+    retry: Option<RetryConfig>,
+    rate_limit: Option<RateLimitConfig>,
+    allow_insecure_http: bool,
+    customize: Vec<Box<dyn FnOnce(TransportBuilder) -> TransportBuilder + Send>>,
+}
+
+impl std::fmt::Debug for CrispBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CrispBuilder")
+            .field("tier", &self.token.as_ref().map(|(tier, _)| *tier))
+            .field("rest_base_url", &self.rest_base_url)
+            .finish_non_exhaustive()
+    }
+}
+
+impl CrispBuilder {
+    /// Authenticates with a plugin token (identifier and key).
+    pub fn plugin_token(self, identifier: impl Into<String>, key: impl Into<String>) -> Self {
+        self.token(Tier::Plugin, identifier, key)
+    }
+
+    /// Authenticates with an operator's user token.
+    pub fn user_token(self, identifier: impl Into<String>, key: impl Into<String>) -> Self {
+        self.token(Tier::User, identifier, key)
+    }
+
+    /// Authenticates with a website token.
+    pub fn website_token(self, identifier: impl Into<String>, key: impl Into<String>) -> Self {
+        self.token(Tier::Website, identifier, key)
+    }
+
+    /// Authenticates with a token of any tier.
+    pub fn token(mut self, tier: Tier, identifier: impl Into<String>, key: impl Into<String>) -> Self {
+        self.token = Some((tier, Credentials::new(identifier, key)));
+        self
+    }
+
+    /// Sends REST calls to another API root (a fake Crisp, a proxy) instead of
+    /// `https://api.crisp.chat/v1/`.
+    pub fn rest_base_url(mut self, url: impl Into<String>) -> Self {
+        self.rest_base_url = Some(url.into());
+        self
+    }
+
+    /// Overrides the `User-Agent` (default `crisp-rs/<version>`).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// The timeout of each attempt (default 10 s).
+    pub fn timeout(mut self, per_attempt: Duration) -> Self {
+        self.timeout = Some(per_attempt);
+        self
+    }
+
+    /// The retry policy.
+    pub fn retry(mut self, retry: RetryConfig) -> Self {
+        self.retry = Some(retry);
+        self
+    }
+
+    /// The client-side rate limiter.
+    pub fn rate_limit(mut self, rate_limit: RateLimitConfig) -> Self {
+        self.rate_limit = Some(rate_limit);
+        self
+    }
+
+    /// Allows plain `http://` to hosts other than loopback (off by default).
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_insecure_http = allow;
+        self
+    }
+
+    /// Adjusts the transport further, e.g. to add a tower layer or swap the
+    /// HTTP client:
+    ///
+    /// ```no_run
+    /// # fn run(my_layer: tower::layer::util::Identity) -> Result<(), crisp::BuildError> {
+    /// let crisp = crisp::Crisp::builder()
+    ///     .plugin_token("identifier", "key")
+    ///     .configure_transport(|transport| transport.layer(my_layer))
+    ///     .build()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn configure_transport(
+        mut self,
+        configure: impl FnOnce(TransportBuilder) -> TransportBuilder + Send + 'static,
+    ) -> Self {
+        self.customize.push(Box::new(configure));
+        self
+    }
+
+    /// Builds the client.
+    pub fn build(self) -> Result<Crisp, BuildError> {
+        let (tier, credentials) = self.token.ok_or(BuildError::MissingToken)?;
+        let mut transport = Transport::builder(credentials, tier).allow_insecure_http(self.allow_insecure_http);
+        if let Some(user_agent) = self.user_agent {
+            transport = transport.user_agent(user_agent);
+        }
+        if let Some(timeout) = self.timeout {
+            transport = transport.timeout(timeout);
+        }
+        if let Some(retry) = self.retry {
+            transport = transport.retry(retry);
+        }
+        if let Some(rate_limit) = self.rate_limit {
+            transport = transport.rate_limit(rate_limit);
+        }
+        for configure in self.customize {
+            transport = configure(transport);
+        }
+        let transport = transport.build().map_err(BuildError::Transport)?;
+        let rest = match self.rest_base_url {
+            Some(url) => Client::with_base_url(transport, url),
+            None => Client::new(transport),
+        };
+        Ok(Crisp { rest })
+    }
+}
+
+/// Why a [`Crisp`] client could not be built.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// No token was given (`plugin_token`, `user_token`, `website_token` or `token`).
+    #[error("no Crisp token was configured")]
+    MissingToken,
+    /// The transport could not be built.
+    #[error("the HTTP transport could not be built")]
+    Transport(#[source] crisp_transport::BuildError),
+}
