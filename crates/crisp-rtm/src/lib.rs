@@ -1,0 +1,53 @@
+//! The realtime side of the [Crisp](https://crisp.chat) API: the RTM
+//! WebSocket (events pushed by the Crisp relay) and Web Hooks (the same events
+//! delivered by HTTP `POST`).
+//!
+//! The modules here are pure: they turn text into values and values into
+//! text, and take clocks and random numbers as arguments, so every rule can be
+//! tested without a socket.
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | [`codec`] | Engine.IO v4 / Socket.IO v5 framing: one WebSocket text frame ⇄ [`codec::EnginePacket`] |
+//! | [`url`] | the relay URL from endpoint discovery → the WebSocket URL (`wss://…/?EIO=4&transport=websocket`) |
+//! | [`backoff`] | the delay before each reconnection attempt ([`backoff::ReconnectBackoff`], Node SDK defaults) |
+//! | [`session`] | the `authentication` payload and frame, `socket:bind*` requests and their throttle, the liveness deadline |
+//! | `webhook` (feature `webhook`) | Plugin Hook and widget action signature verification |
+//!
+//! Features:
+//!
+//! - `websocket` (default): the RTM WebSocket client. The modules above do
+//!   not depend on it.
+//! - `webhook` (default): the `webhook` module, which adds HMAC-SHA256
+//!   dependencies.
+//!
+//! ```
+//! use crisp_rtm::codec::{EnginePacket, SocketPacket};
+//! use crisp_rtm::session::{AuthenticationPayload, authentication_frame, CONNECT_FRAME};
+//! use crisp_types::Tier;
+//!
+//! // The relay opens the session...
+//! let open = EnginePacket::decode(
+//!     r#"0{"sid":"abc","upgrades":[],"pingInterval":25000,"pingTimeout":20000,"maxPayload":1000000}"#,
+//! )?;
+//! assert!(matches!(open, EnginePacket::Open(_)));
+//!
+//! // ...the client joins the default namespace and, once confirmed,
+//! // authenticates.
+//! assert_eq!(CONNECT_FRAME, "40");
+//! let payload = AuthenticationPayload::new("identifier", "key", Tier::Plugin, ["message:send"]);
+//! let frame = authentication_frame(&payload);
+//! assert!(frame.starts_with(r#"42["authentication",{"username":"identifier""#));
+//!
+//! // Events arrive as Socket.IO events.
+//! let event = EnginePacket::decode(r#"42["message:send",{"website_id":"w"}]"#)?;
+//! assert!(matches!(event, EnginePacket::Message(SocketPacket::Event { .. })));
+//! # Ok::<(), crisp_rtm::codec::CodecError>(())
+//! ```
+
+pub mod backoff;
+pub mod codec;
+pub mod session;
+pub mod url;
+#[cfg(feature = "webhook")]
+pub mod webhook;
