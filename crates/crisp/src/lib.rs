@@ -24,6 +24,7 @@
 //! | [`crisp_types`] ([`types`]) | serde models only; depend on it alone to store or parse Crisp objects | always |
 //! | `crisp-transport` ([`transport`]) | the tower HTTP stack: auth, retry, rate limit, timeout | `rest` |
 //! | `crisp-rest` ([`rest`]) | every REST endpoint | `rest` (default) |
+//! | `crisp-rtm` ([`rtm`]) | realtime events over the RTM WebSocket; Web Hooks | `rtm`, `webhook` (default) |
 //!
 //! TLS goes through rustls with the ring provider and the webpki roots
 //! (feature `rustls-ring`, default).
@@ -50,6 +51,13 @@ pub mod transport {
 
 #[cfg(feature = "rest")]
 pub use crisp_rest::Error;
+
+/// Realtime events: the RTM WebSocket client (feature `rtm`) and Web Hooks
+/// (feature `webhook`); re-export of `crisp-rtm`.
+#[cfg(any(feature = "rtm", feature = "webhook"))]
+pub mod rtm {
+    pub use crisp_rtm::*;
+}
 
 /// The README's snippets, compiled and run as doc tests.
 #[cfg(doctest)]
