@@ -186,6 +186,25 @@ impl Query {
         self
     }
 
+    /// Adds `key=<value as JSON>` when `value` is present, as the official SDKs
+    /// send object and array options (search filters, for example).
+    pub fn push_json<V: Serialize + ?Sized>(
+        &mut self,
+        route: &'static str,
+        key: &'static str,
+        value: Option<&V>,
+    ) -> Result<&mut Self, Error> {
+        if let Some(value) = value {
+            let json = serde_json::to_string(value).map_err(|source| {
+                InvalidInput::new(format!(
+                    "{route}: the `{key}` option cannot be encoded as JSON: {source}"
+                ))
+            })?;
+            self.push(key, json);
+        }
+        Ok(self)
+    }
+
     /// The pairs, decoded.
     pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
         self.pairs.iter().map(|(key, value)| (*key, value.as_str()))
@@ -339,5 +358,16 @@ mod tests {
             "per_page=20&search_query=refund%20%26%20return&filter_unread=1&filter_resolved=0"
         );
         assert_eq!(query.get("filter_unread"), Some("1"));
+    }
+
+    #[test]
+    fn query_json_values_are_serialised_then_encoded() {
+        let mut query = Query::new();
+        query
+            .push_json("r", "search_filter", Some(&serde_json::json!([{"a": "b c"}])))
+            .unwrap();
+        query.push_json::<serde_json::Value>("r", "absent", None).unwrap();
+        assert_eq!(query.get("search_filter"), Some(r#"[{"a":"b c"}]"#));
+        assert_eq!(query.encode(), "search_filter=%5B%7B%22a%22%3A%22b%20c%22%7D%5D");
     }
 }

@@ -8,7 +8,7 @@ use http::Method;
 use super::WebsiteApi;
 use crate::client::Client;
 use crate::endpoint::Endpoint;
-use crate::error::{Error, InvalidInput};
+use crate::error::Error;
 use crate::request::{ApiRequest, Query, expand_path, require_page};
 use crate::response::ApiResponse;
 
@@ -190,22 +190,17 @@ impl Endpoint for ListConversations<'_> {
             &[self.website_id.as_str(), &page],
         )?;
         let o = &self.options;
-        let search_query = match &o.search_query {
-            None => None,
-            Some(SearchQuery::Text(text)) => Some(text.clone()),
-            Some(SearchQuery::Filters(filters)) => Some(serde_json::to_string(filters).map_err(|error| {
-                InvalidInput::new(format!(
-                    "{}: the search filters cannot be encoded: {error}",
-                    Self::ROUTE
-                ))
-            })?),
-        };
         let mut query = Query::new();
         query
             .push_opt("per_page", o.per_page)
             .push_flag("include_empty", o.include_empty)
-            .push_opt("search_type", o.search_type.map(SearchType::as_str))
-            .push_opt("search_query", search_query)
+            .push_opt("search_type", o.search_type.map(SearchType::as_str));
+        match &o.search_query {
+            Some(SearchQuery::Text(text)) => query.push("search_query", text),
+            Some(SearchQuery::Filters(filters)) => query.push_json(Self::ROUTE, "search_query", Some(filters))?,
+            None => &mut query,
+        };
+        query
             .push_opt("search_operator", o.search_operator.map(SearchOperator::as_str))
             .push_opt("filter_inbox_id", o.filter_inbox_id.as_ref())
             .push_flag("filter_unread", o.filter_unread)

@@ -8,7 +8,7 @@ use http::Method;
 use super::WebsiteApi;
 use crate::client::Client;
 use crate::endpoint::Endpoint;
-use crate::error::{Error, InvalidInput};
+use crate::error::Error;
 use crate::request::{ApiRequest, Query, require_page};
 use crate::response::ApiResponse;
 
@@ -160,21 +160,12 @@ impl Endpoint for ListPeopleProfiles<'_> {
         require_page(Self::ROUTE, self.page_number)?;
         let page = self.page_number.to_string();
         let values = [self.website_id.as_str(), page.as_str()];
-        let search_filter = match &self.search_filter {
-            Some(filters) => Some(serde_json::to_string(filters).map_err(|error| {
-                InvalidInput::new(format!(
-                    "{}: the search filters cannot be encoded: {error}",
-                    Self::ROUTE
-                ))
-            })?),
-            None => None,
-        };
         let mut query = Query::new();
         query
             .push_opt("sort_field", self.sort_field.as_deref())
             .push_opt("sort_order", self.sort_order.as_deref())
             .push_opt("search_operator", self.search_operator.map(SearchOperator::as_str))
-            .push_opt("search_filter", search_filter)
+            .push_json(Self::ROUTE, "search_filter", self.search_filter.as_ref())?
             .push_opt("search_text", self.search_text.as_deref());
         let template = "website/{website_id}/people/profiles/{page_number}";
         Ok(ApiRequest::from_template(Method::GET, Self::ROUTE, template, &values)?.with_query(query))
