@@ -30,6 +30,7 @@ mod macros;
 pub mod connect;
 pub mod conversation;
 pub mod envelope;
+pub mod event;
 pub mod id;
 pub mod message;
 pub mod people;
@@ -38,6 +39,7 @@ pub mod tier;
 pub mod timestamp;
 
 pub use envelope::Envelope;
+pub use event::{Event, EventDecodeError, EventKind, WebhookEnvelope};
 pub use id::{Fingerprint, InboxId, PeopleId, PluginId, SessionId, UserId, WebsiteId};
 pub use tier::Tier;
 pub use timestamp::Timestamp;
