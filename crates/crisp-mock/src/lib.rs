@@ -1,5 +1,6 @@
-//! A fake [Crisp](https://crisp.chat) REST API on loopback, for integration
-//! tests, the runnable examples, and offline bot development.
+//! A fake [Crisp](https://crisp.chat) on loopback (REST API, RTM relay and
+//! web-hook sender), for integration tests, the runnable examples, and offline
+//! bot development.
 //!
 //! [`FakeCrisp::start`] binds `127.0.0.1` on a random port and serves on the
 //! current tokio runtime until the [`FakeCrisp`] is dropped. It behaves like
@@ -40,15 +41,34 @@
 //! | `plugin/connect/session` | HEAD |
 //! | `plugin/connect/websites/all/{page_number}` | GET (`filter_configured`, `include_plan`) |
 //! | `plugin/connect/websites/since` | GET (`date_since`, `filter_configured`, `include_plan`) |
-//! | `plugin/connect/endpoints`, `website/connect/endpoints`, `website/{website_id}/connect/endpoints` | GET |
-//!
-//! The connect endpoints currently point the RTM socket at the fake's own
-//! origin (`http://127.0.0.1:<port>/`), a placeholder until the fake serves an
-//! RTM relay.
+//! | `plugin/connect/endpoints`, `user/connect/endpoints`, `website/connect/endpoints`, `website/{website_id}/connect/endpoints` | GET (the relay URL as `socket.app`) |
 //!
 //! Every request is recorded ([`FakeCrisp::requests`]), and a FIFO fault queue
 //! ([`Faults`]) makes the next requests fail with a status, a custom response,
 //! a delay, or a dropped connection.
+//!
+//! ## RTM relay
+//!
+//! The fake also runs an RTM relay ([`FakeRelay`], via [`FakeCrisp::relay`]):
+//! a [socketioxide](https://docs.rs/socketioxide) Socket.IO server (Engine.IO
+//! v4 over WebSocket, at path `/`) on its own loopback port, which the connect
+//! endpoints return as `socket.app` ([`FakeCrisp::relay_url`]). It checks the
+//! `authentication` event against the fake's tokens, answers `authenticated`
+//! or `unauthorized`, honours `socket:bind`/`:push`/`:pop`, and delivers
+//! events to subscribed sockets. REST changes raise events: a visitor message
+//! (seeded with [`FakeCrisp::add_visitor_message`] or posted with
+//! `from: "user"`) emits `message:send`, an operator message
+//! `message:received`, `PATCH .../state` emits `session:set_state`, and
+//! `PATCH .../meta` emits `session:set_nickname` / `session:set_email`. Heartbeats
+//! are configurable ([`FakeCrisp::start_with`]). A TCP proxy in front of the
+//! server can drop every connection, freeze traffic, or inject a raw
+//! WebSocket frame.
+//!
+//! ## Web hooks
+//!
+//! [`FakeCrisp::send_webhook`] POSTs one Plugin Hook signed like Crisp's
+//! ([`sign_webhook`], secret [`FakeCrisp::webhook_secret`]), and
+//! [`FakeCrisp::add_webhook_target`] makes every relay event a web hook too.
 //!
 //! ```no_run
 //! use crisp_mock::FakeCrisp;
@@ -76,12 +96,16 @@ mod extract;
 mod faults;
 mod ids;
 mod record;
+mod relay;
 mod reply;
 mod routes;
 mod server;
 mod state;
+mod webhook;
 
 pub use auth::FakeToken;
 pub use faults::Faults;
 pub use record::RecordedRequest;
-pub use server::FakeCrisp;
+pub use relay::{FakeRelay, RelayAuth, RelayBind};
+pub use server::{FakeCrisp, FakeCrispConfig};
+pub use webhook::sign_webhook;

@@ -4,6 +4,7 @@
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
@@ -18,8 +19,11 @@ use tower::ServiceExt as _;
 use crate::auth::{FakeToken, Tokens};
 use crate::faults::{self, Fault, Faults};
 use crate::record::{RecordedRequest, Recorder};
+use crate::relay::proxy::Proxy;
+use crate::relay::{FakeRelay, RelayHub};
 use crate::reply::ApiError;
 use crate::state::{Message, Object, Store};
+use crate::webhook::Webhooks;
 use crate::{ids, routes};
 
 /// The largest request body the fake reads (16 MiB).
@@ -36,8 +40,12 @@ pub(crate) struct Shared {
     pub(crate) faults: Faults,
     /// The accepted credentials.
     pub(crate) tokens: Tokens,
-    /// `http://127.0.0.1:<port>/`, also the RTM endpoint placeholder.
+    /// `http://127.0.0.1:<port>/`.
     pub(crate) origin: String,
+    /// `http://127.0.0.1:<relay port>/`, the RTM endpoint the connect routes hand out.
+    pub(crate) relay_origin: String,
+    /// The RTM relay (and web-hook sender) that REST changes are reported to.
+    pub(crate) relay: Arc<RelayHub>,
 }
 
 impl Shared {
@@ -50,14 +58,52 @@ impl Shared {
 /// The router state.
 pub(crate) type App = Arc<Shared>;
 
-/// A fake Crisp REST API on `127.0.0.1`, on a random port, running on the
-/// current tokio runtime.
+/// Settings for [`FakeCrisp::start_with`].
+///
+/// ```no_run
+/// use std::time::Duration;
+/// use crisp_mock::{FakeCrisp, FakeCrispConfig};
+///
+/// # async fn demo() -> std::io::Result<()> {
+/// let fake = FakeCrisp::start_with(FakeCrispConfig {
+///     ping_interval: Duration::from_millis(200),
+///     ping_timeout: Duration::from_millis(500),
+///     ..Default::default()
+/// })
+/// .await?;
+/// # let _ = fake;
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FakeCrispConfig {
+    /// How often the relay pings each client (`pingInterval` of the Engine.IO
+    /// open packet). Default 25 s, socketioxide's.
+    pub ping_interval: Duration,
+    /// How long the relay waits for a pong before closing the connection
+    /// (`pingTimeout`). Default 20 s, socketioxide's.
+    pub ping_timeout: Duration,
+}
+
+impl Default for FakeCrispConfig {
+    fn default() -> Self {
+        Self {
+            ping_interval: Duration::from_secs(25),
+            ping_timeout: Duration::from_secs(20),
+        }
+    }
+}
+
+/// A fake Crisp REST API and RTM relay on `127.0.0.1`, on random ports,
+/// running on the current tokio runtime.
 ///
 /// It starts with one website (connected to one plugin), accepts one token per
 /// tier (see [`FakeCrisp::token`]), keeps conversations and people profiles in
 /// memory, records every request, and can be told to misbehave
-/// ([`FakeCrisp::faults`]). Dropping it stops the server and closes every open
-/// connection.
+/// ([`FakeCrisp::faults`]). Its RTM relay ([`FakeCrisp::relay`]) reports REST
+/// changes as realtime events, and it signs and sends web hooks
+/// ([`FakeCrisp::send_webhook`], [`FakeCrisp::add_webhook_target`]). Dropping
+/// it stops every server and closes every open connection.
 ///
 /// ```no_run
 /// use crisp_mock::FakeCrisp;
@@ -79,15 +125,19 @@ pub(crate) type App = Arc<Shared>;
 pub struct FakeCrisp {
     shared: App,
     addr: SocketAddr,
+    relay_addr: SocketAddr,
     website_id: WebsiteId,
     plugin_id: PluginId,
-    accept_task: JoinHandle<()>,
+    /// The REST server, the Socket.IO server, the relay proxy and the
+    /// web-hook worker.
+    tasks: Vec<JoinHandle<()>>,
 }
 
 impl std::fmt::Debug for FakeCrisp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("FakeCrisp")
             .field("addr", &self.addr)
+            .field("relay_addr", &self.relay_addr)
             .field("website_id", &self.website_id)
             .field("plugin_id", &self.plugin_id)
             .finish_non_exhaustive()
@@ -96,37 +146,82 @@ impl std::fmt::Debug for FakeCrisp {
 
 impl FakeCrisp {
     /// Binds `127.0.0.1:0`, seeds one website and one plugin, and serves on
-    /// the current tokio runtime.
+    /// the current tokio runtime, with the RTM relay on its own port and
+    /// default heartbeats (see [`FakeCrisp::start_with`]).
     ///
     /// # Errors
     ///
-    /// When the listener cannot be bound.
+    /// When a listener cannot be bound.
     ///
     /// # Panics
     ///
     /// Outside a tokio runtime (as `tokio::spawn` does).
     pub async fn start() -> std::io::Result<Self> {
+        Self::start_with(FakeCrispConfig::default()).await
+    }
+
+    /// Like [`FakeCrisp::start`], with settings (e.g. short relay heartbeats).
+    ///
+    /// Three loopback listeners are bound: the REST API ([`FakeCrisp::addr`]),
+    /// the relay's public port ([`FakeCrisp::relay_url`], a fault-injecting
+    /// proxy) and, behind it, the Socket.IO server itself.
+    ///
+    /// # Errors
+    ///
+    /// When a listener cannot be bound.
+    ///
+    /// # Panics
+    ///
+    /// Outside a tokio runtime (as `tokio::spawn` does).
+    pub async fn start_with(config: FakeCrispConfig) -> std::io::Result<Self> {
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
         let addr = listener.local_addr()?;
+        let socketio_listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
+        let socketio_addr = socketio_listener.local_addr()?;
+        let relay_listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
+        let relay_addr = relay_listener.local_addr()?;
+
         let plugin_id = ids::uuid();
         let website_id = ids::uuid();
         let mut store = Store::new(plugin_id.clone());
         store.add_website(website_id.clone());
+        let tokens = Tokens::generate();
+
+        let (socketio, io) = socketioxide::SocketIo::builder()
+            .req_path("/")
+            .ping_interval(config.ping_interval)
+            .ping_timeout(config.ping_timeout)
+            .transports([socketioxide::TransportType::Websocket])
+            .build_svc();
+        let proxy = Proxy::new(socketio_addr);
+        let secret = format!("fake-crisp-hook-secret-{}", ids::hex(16));
+        let (webhooks, webhook_worker) = Webhooks::new(secret, &plugin_id);
+        let relay = RelayHub::new(io, tokens.clone(), proxy.clone(), webhooks, website_id.clone());
+        relay.register();
+
         let shared = Arc::new(Shared {
             store: Mutex::new(store),
             recorder: Recorder::default(),
             faults: Faults::default(),
-            tokens: Tokens::generate(),
+            tokens,
             origin: format!("http://{addr}/"),
+            relay_origin: format!("http://{relay_addr}/"),
+            relay,
         });
         let router = routes::router(shared.clone());
-        let accept_task = tokio::spawn(accept_loop(listener, shared.clone(), router));
+        let tasks = vec![
+            tokio::spawn(accept_loop(listener, shared.clone(), router)),
+            tokio::spawn(socketio_accept_loop(socketio_listener, socketio)),
+            tokio::spawn(proxy.run(relay_listener)),
+            tokio::spawn(webhook_worker),
+        ];
         Ok(Self {
             shared,
             addr,
+            relay_addr,
             website_id: WebsiteId::new(website_id),
             plugin_id: PluginId::new(plugin_id),
-            accept_task,
+            tasks,
         })
     }
 
@@ -138,6 +233,56 @@ impl FakeCrisp {
     /// The address the fake listens on.
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// The RTM relay URL, as the connect-endpoints routes return it in
+    /// `socket.app`: `http://127.0.0.1:<relay port>/`.
+    pub fn relay_url(&self) -> String {
+        self.shared.relay_origin.clone()
+    }
+
+    /// A handle on the RTM relay: what clients sent, events to push, faults.
+    pub fn relay(&self) -> FakeRelay {
+        FakeRelay::new(self.shared.relay.clone())
+    }
+
+    /// The Plugin Hook signing secret this fake signs web hooks with
+    /// (`fake-crisp-hook-secret-<hex>`, fixed for the life of the fake).
+    pub fn webhook_secret(&self) -> String {
+        self.shared.relay.webhooks().secret().to_owned()
+    }
+
+    /// From now on, every event the relay emits (pushed with
+    /// [`FakeRelay::emit`] or caused by a REST change or a seeding helper) is
+    /// also POSTed as a signed web hook to `url` (`http://` only), whether or
+    /// not an RTM client is subscribed. Hooks go out one at a time, in order;
+    /// a failed delivery is not retried.
+    pub fn add_webhook_target(&self, url: impl Into<String>) {
+        self.shared.relay.webhooks().add_target(url.into());
+    }
+
+    /// POSTs one signed web hook to `url` (`http://host[:port]/path`) and
+    /// returns the answer's HTTP status.
+    ///
+    /// The body is `{"website_id","event","data","timestamp"}` in compact JSON
+    /// (`website_id` from `data.website_id`, else the seeded website), with
+    /// `Content-Type: application/json`, `X-Crisp-Request-Timestamp` (ms since
+    /// the epoch), `X-Crisp-Signature` ([`sign_webhook`](crate::sign_webhook)
+    /// with [`FakeCrisp::webhook_secret`]), `X-Crisp-Hook-Origin: plugin/rtm
+    /// <plugin_id> development`, and `X-Delivery-Attempt-Limit` /
+    /// `X-Delivery-Attempt-Count` both `1`.
+    ///
+    /// # Errors
+    ///
+    /// An invalid or non-`http` URL (`InvalidInput`), a connection or HTTP
+    /// failure, or no answer within 10 s (`TimedOut`).
+    pub async fn send_webhook(&self, url: &str, event: &str, data: serde_json::Value) -> std::io::Result<u16> {
+        let website_id = data
+            .get("website_id")
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or(self.website_id.as_str())
+            .to_owned();
+        self.shared.relay.webhooks().send(url, &website_id, event, &data).await
     }
 
     /// The credentials the fake accepts for `tier`. Each tier has its own
@@ -181,36 +326,49 @@ impl FakeCrisp {
     }
 
     /// Adds a text message from the visitor (`from: "user"`, `origin:
-    /// "chat"`) and returns its fingerprint.
+    /// "chat"`) and returns its fingerprint. The relay emits it as
+    /// `message:send` (and web-hook targets get it).
     ///
     /// An unknown `website` or `session` is created on the fly, keeping the
     /// given session id, so seeding never fails.
     pub fn add_visitor_message(&self, website: &WebsiteId, session: &SessionId, text: &str) -> Fingerprint {
-        let mut store = self.shared.store();
-        if store.website(website.as_str()).is_none() {
-            store.add_website(website.as_str().to_owned());
-        }
         let fingerprint = ids::fingerprint();
-        if let Some((site, clock)) = store.website_mut(website.as_str()) {
-            if site.conversation(session.as_str()).is_none() {
-                site.add_conversation(clock, Some(session.as_str().to_owned()));
+        let mut event = None;
+        {
+            let mut store = self.shared.store();
+            if store.website(website.as_str()).is_none() {
+                store.add_website(website.as_str().to_owned());
             }
-            let timestamp = clock.now();
-            if let Some(conversation) = site.conversation_mut(session.as_str()) {
-                let nickname = conversation.meta.get("nickname").cloned().unwrap_or_default();
-                conversation.push_message(Message {
-                    fingerprint,
-                    kind: "text".to_owned(),
-                    from: "user".to_owned(),
-                    origin: "chat".to_owned(),
-                    content: serde_json::Value::String(text.to_owned()),
-                    timestamp,
-                    read: String::new(),
-                    delivered: String::new(),
-                    user: serde_json::json!({ "nickname": nickname, "user_id": session.as_str() }),
-                    extra: Object::new(),
-                });
+            if let Some((site, clock)) = store.website_mut(website.as_str()) {
+                if site.conversation(session.as_str()).is_none() {
+                    site.add_conversation(clock, Some(session.as_str().to_owned()));
+                }
+                let timestamp = clock.now();
+                if let Some(conversation) = site.conversation_mut(session.as_str()) {
+                    let nickname = conversation.meta.get("nickname").cloned().unwrap_or_default();
+                    let message = Message {
+                        fingerprint,
+                        kind: "text".to_owned(),
+                        from: "user".to_owned(),
+                        origin: "chat".to_owned(),
+                        content: serde_json::Value::String(text.to_owned()),
+                        timestamp,
+                        read: String::new(),
+                        delivered: String::new(),
+                        user: serde_json::json!({ "nickname": nickname, "user_id": session.as_str() }),
+                        extra: Object::new(),
+                    };
+                    event = Some((
+                        message.event_name(),
+                        message.event_json(website.as_str(), session.as_str()),
+                    ));
+                    conversation.push_message(message);
+                }
             }
+        }
+        // Emitted once the store is unlocked.
+        if let Some((name, data)) = event {
+            self.shared.relay.emit(name, &data);
         }
         Fingerprint(fingerprint)
     }
@@ -258,9 +416,48 @@ impl FakeCrisp {
 
 impl Drop for FakeCrisp {
     fn drop(&mut self) {
-        // Aborting the accept task drops its `JoinSet`, which aborts every
-        // connection task and closes their sockets.
-        self.accept_task.abort();
+        // Aborting an accept task drops its `JoinSet`, which aborts every
+        // connection task and closes their sockets (relay clients included:
+        // their proxy connections go, and the Socket.IO sessions behind follow).
+        for task in &self.tasks {
+            task.abort();
+        }
+    }
+}
+
+/// Serves the Socket.IO server (HTTP/1.1 with upgrades) on its internal
+/// listener until aborted.
+async fn socketio_accept_loop<S, B>(listener: TcpListener, service: S)
+where
+    S: hyper::service::Service<Request<Incoming>, Response = Response<B>> + Clone + Send + 'static,
+    S::Future: Send + 'static,
+    S::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+    B: hyper::body::Body + Send + 'static,
+    B::Data: Send,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    let mut connections = JoinSet::new();
+    loop {
+        while connections.try_join_next().is_some() {}
+        match listener.accept().await {
+            Ok((stream, _peer)) => {
+                let service = service.clone();
+                connections.spawn(async move {
+                    let result = hyper::server::conn::http1::Builder::new()
+                        .timer(TokioTimer::new())
+                        .serve_connection(TokioIo::new(stream), service)
+                        .with_upgrades()
+                        .await;
+                    if let Err(error) = result {
+                        tracing::debug!(%error, "crisp-mock relay: connection ended");
+                    }
+                });
+            }
+            Err(error) => {
+                tracing::warn!(%error, "crisp-mock relay: accept failed");
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            }
+        }
     }
 }
 
@@ -277,7 +474,7 @@ async fn accept_loop(listener: TcpListener, shared: App, router: Router) {
             Err(error) => {
                 // E.g. too many open files: back off briefly instead of spinning.
                 tracing::warn!(%error, "crisp-mock: accept failed");
-                tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+                tokio::time::sleep(Duration::from_millis(10)).await;
             }
         }
     }

@@ -366,6 +366,37 @@ impl Message {
         }
     }
 
+    /// The RTM event this message raises: `message:send` when the visitor
+    /// sent it, `message:received` when an operator did.
+    pub(crate) fn event_name(&self) -> &'static str {
+        if self.from == "operator" {
+            "message:received"
+        } else {
+            "message:send"
+        }
+    }
+
+    /// The message as RTM events and web hooks carry it (`message:send` /
+    /// `message:received` data).
+    pub(crate) fn event_json(&self, website_id: &str, session_id: &str) -> Value {
+        let mut out = Object::new();
+        out.insert("website_id".into(), json!(website_id));
+        out.insert("session_id".into(), json!(session_id));
+        out.insert("inbox_id".into(), Value::Null);
+        out.insert("type".into(), json!(self.kind));
+        out.insert("from".into(), json!(self.from));
+        out.insert("origin".into(), json!(self.origin));
+        out.insert("content".into(), self.content.clone());
+        out.insert("fingerprint".into(), json!(self.fingerprint));
+        out.insert("timestamp".into(), json!(self.timestamp));
+        out.insert("stamped".into(), json!(true));
+        out.insert("user".into(), self.user.clone());
+        for (key, value) in &self.extra {
+            out.entry(key.clone()).or_insert_with(|| value.clone());
+        }
+        Value::Object(out)
+    }
+
     /// The message object (`GET .../messages`).
     pub(crate) fn to_json(&self, website_id: &str, session_id: &str) -> Value {
         let mut out = Object::new();

@@ -112,12 +112,13 @@ async fn list_connect_websites_since() {
 }
 
 #[tokio::test]
-async fn endpoints_point_at_the_fake_itself() {
+async fn endpoints_point_at_the_relay() {
     let fake = FakeCrisp::start().await.unwrap();
     let origin = format!("http://{}/", fake.addr());
+    let relay = fake.relay_url();
     let expected = json!({
-        "socket": {"app": origin, "stream": origin},
-        "rescue": {"socket": {"app": origin, "stream": origin}},
+        "socket": {"app": relay, "stream": relay},
+        "rescue": {"socket": {"app": relay, "stream": relay}},
     });
     let from_plugin = plugin(&fake, "GET", "plugin/connect/endpoints", None).await.unwrap();
     assert_eq!(from_plugin.json()["data"], expected);
@@ -125,6 +126,10 @@ async fn endpoints_point_at_the_fake_itself() {
         .await
         .unwrap();
     assert_eq!(from_website.json()["data"], expected);
+    let from_user = common::call(&fake, Tier::User, "GET", "user/connect/endpoints", None)
+        .await
+        .unwrap();
+    assert_eq!(from_user.json()["data"], expected);
     let scoped = plugin(
         &fake,
         "GET",

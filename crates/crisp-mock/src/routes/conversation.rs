@@ -318,7 +318,7 @@ async fn send_message(
     };
     let user = user.unwrap_or_else(|| default_user(conversation, &from, &website_id));
     let fingerprint = fingerprint.unwrap_or_else(ids::fingerprint);
-    conversation.push_message(Message {
+    let message = Message {
         fingerprint,
         kind,
         from,
@@ -329,7 +329,12 @@ async fn send_message(
         delivered: String::new(),
         user,
         extra,
-    });
+    };
+    let event = message.event_json(&website_id, &session_id);
+    let event_name = message.event_name();
+    conversation.push_message(message);
+    drop(store);
+    app.relay.emit(event_name, &event);
     Ok(Success::dispatched(json!({ "fingerprint": fingerprint })))
 }
 
@@ -517,6 +522,16 @@ async fn update_meta(
         }
     }
     conversation.updated_at = clock.now();
+    drop(store);
+    // `session:set_nickname` / `session:set_email` for the fields given as strings.
+    for (key, event) in [("nickname", "session:set_nickname"), ("email", "session:set_email")] {
+        if let Some(Value::String(value)) = body.get(key) {
+            app.relay.emit(
+                event,
+                &json!({ "website_id": website_id, "session_id": session_id, "inbox_id": null, key: value }),
+            );
+        }
+    }
     Ok(Success::updated())
 }
 
@@ -542,5 +557,10 @@ async fn change_state(
         conversation.waiting_since = None;
     }
     conversation.updated_at = clock.now();
+    drop(store);
+    app.relay.emit(
+        "session:set_state",
+        &json!({ "website_id": website_id, "session_id": session_id, "inbox_id": null, "state": state.as_str() }),
+    );
     Ok(Success::updated())
 }

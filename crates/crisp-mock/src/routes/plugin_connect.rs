@@ -1,5 +1,6 @@
 //! `plugin/connect/..` routes and the connect-endpoint discovery routes
-//! (`plugin/connect/endpoints`, `website/connect/endpoints`).
+//! (`plugin/connect/endpoints`, `website/connect/endpoints`,
+//! `user/connect/endpoints`).
 
 use axum::Router;
 use axum::extract::State;
@@ -27,6 +28,7 @@ pub(crate) fn routes() -> Router<App> {
         .route("/v1/plugin/connect/websites/since", get(list_connect_websites_since))
         .route("/v1/plugin/connect/endpoints", get(get_connect_endpoints))
         .route("/v1/website/connect/endpoints", get(get_connect_endpoints))
+        .route("/v1/user/connect/endpoints", get(get_connect_endpoints))
         .route(
             "/v1/website/{website_id}/connect/endpoints",
             get(get_website_connect_endpoints),
@@ -88,17 +90,17 @@ async fn list_connect_websites_since(State(app): State<App>, query: QueryPairs) 
     Ok(Success::resolved(Value::Array(websites)))
 }
 
-/// The RTM endpoints: for now the fake's own origin (`http://127.0.0.1:<port>/`),
-/// a placeholder until the fake serves an RTM relay.
+/// The RTM endpoints: the fake relay (`http://127.0.0.1:<relay port>/`).
 fn endpoints(app: &App) -> Value {
-    let url = &app.origin;
+    let url = &app.relay_origin;
     json!({
         "socket": { "app": url, "stream": url },
         "rescue": { "socket": { "app": url, "stream": url } },
     })
 }
 
-/// `GET plugin/connect/endpoints` and `GET website/connect/endpoints`.
+/// `GET plugin/connect/endpoints`, `GET website/connect/endpoints` and
+/// `GET user/connect/endpoints`.
 async fn get_connect_endpoints(State(app): State<App>) -> Reply {
     Ok(Success::resolved(endpoints(&app)))
 }
