@@ -528,10 +528,10 @@ async fn handle(shared: App, router: Router, request: Request<Incoming>) -> Resu
     if !body_ok {
         return Ok(axum::response::IntoResponse::into_response(ApiError::INVALID_DATA));
     }
-    if parts.uri.path().starts_with("/v1/") {
-        if let Err(error) = shared.tokens.authorize(&parts) {
-            return Ok(axum::response::IntoResponse::into_response(error));
-        }
+    if parts.uri.path().starts_with("/v1/")
+        && let Err(error) = shared.tokens.authorize(&parts)
+    {
+        return Ok(axum::response::IntoResponse::into_response(error));
     }
     let request = Request::from_parts(parts, Body::from(body));
     match router.oneshot(request).await {

@@ -223,10 +223,8 @@ fn on_event_received(hub: &RelayHub, socket: &SocketRef, event: &str, data: Valu
             event: event.to_owned(),
             payload: data.clone(),
         });
-        if authenticated {
-            if let Some(session) = hub.sessions().get_mut(&socket.id) {
-                apply_bind(&mut session.events, event, &data);
-            }
+        if authenticated && let Some(session) = hub.sessions().get_mut(&socket.id) {
+            apply_bind(&mut session.events, event, &data);
         }
     }
 }

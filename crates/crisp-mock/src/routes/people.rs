@@ -168,10 +168,10 @@ fn change_profile(app: &App, website_id: &str, people_id: &str, change: impl FnO
         updated_at: clock.now(),
     };
     change(&mut updated);
-    if let Some(email) = updated.email() {
-        if website.email_taken(email, Some(people_id)) {
-            return Err(ApiError::PEOPLE_EXISTS);
-        }
+    if let Some(email) = updated.email()
+        && website.email_taken(email, Some(people_id))
+    {
+        return Err(ApiError::PEOPLE_EXISTS);
     }
     website.people[index] = updated;
     Ok(Success::updated())
