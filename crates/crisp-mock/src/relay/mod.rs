@@ -13,6 +13,7 @@ use crisp_types::Tier;
 use serde_json::{Value, json};
 use socketioxide::SocketIo;
 use socketioxide::extract::{Event, SocketRef, TryData};
+use socketioxide::handler::ConnectHandler;
 use socketioxide::socket::Sid;
 
 use crate::auth::Tokens;
@@ -124,12 +125,18 @@ impl RelayHub {
 
     /// Serves the Crisp session on the root namespace. Handlers hold the hub
     /// weakly, so the Socket.IO server does not keep it alive.
+    ///
+    /// The session is set up in a connect *middleware*, which socketioxide
+    /// awaits before it answers `40`. Its connect handler is spawned after that
+    /// answer, so a client's `authentication` sent right after `40` could arrive
+    /// before handlers registered there exist, and be lost.
     pub(crate) fn register(self: &Arc<Self>) {
         let hub = Arc::downgrade(self);
-        self.io.ns("/", move |socket: SocketRef| {
-            let hub = hub.clone();
-            async move { on_connect(hub, socket) }
-        });
+        let set_up_session = move |socket: SocketRef| {
+            on_connect(hub.clone(), socket);
+            async { Ok::<(), std::convert::Infallible>(()) }
+        };
+        self.io.ns("/", (async || {}).with(set_up_session));
     }
 
     fn sessions(&self) -> MutexGuard<'_, HashMap<Sid, Session>> {
