@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use crisp_types::Timestamp;
-use hmac::{Hmac, Mac};
+use hmac::{Hmac, KeyInit, Mac};
 use http::header::{CONTENT_TYPE, HOST};
 use http_body_util::{BodyExt as _, Full};
 use hyper_util::rt::TokioIo;
