@@ -2,24 +2,52 @@
 //! WebSocket (events pushed by the Crisp relay) and Web Hooks (the same events
 //! delivered by HTTP `POST`).
 //!
-//! The modules here are pure: they turn text into values and values into
+//! [`client`] (feature `websocket`) is the RTM WebSocket client: build it
+//! with [`RtmClient::builder`], then read typed events from an
+//! [`RtmStream`] (errors are items; the client reconnects by itself) and
+//! control it through an [`RtmHandle`].
+//!
+//! ```no_run
+//! # #[cfg(feature = "websocket")]
+//! # async fn run() -> Result<(), crisp_rtm::RtmError> {
+//! use crisp_rtm::RtmClient;
+//! use crisp_transport::Credentials;
+//! use crisp_types::Tier;
+//! use crisp_types::event::{Event, EventKind};
+//!
+//! let (_handle, mut stream) = RtmClient::builder(Credentials::new("identifier", "key"), Tier::Plugin)
+//!     .events([EventKind::MessageSend])
+//!     .connect()?;
+//! while let Some(item) = stream.recv().await {
+//!     match item {
+//!         Ok(event) => println!("{} in {:?}", event.name(), event.session_id()),
+//!         Err(error) if error.is_terminal() => return Err(error),
+//!         Err(error) => eprintln!("RTM: {error}"),
+//!     }
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! The other modules are pure: they turn text into values and values into
 //! text, and take clocks and random numbers as arguments, so every rule can be
 //! tested without a socket.
 //!
 //! | module | what it holds |
 //! |---|---|
+//! | `client` (feature `websocket`) | the RTM WebSocket client: discovery, connection, authentication, heartbeat, reconnection, rebind, handlers |
 //! | [`codec`] | Engine.IO v4 / Socket.IO v5 framing: one WebSocket text frame ⇄ [`codec::EnginePacket`] |
 //! | [`url`] | the relay URL from endpoint discovery → the WebSocket URL (`wss://…/?EIO=4&transport=websocket`) |
 //! | [`backoff`] | the delay before each reconnection attempt ([`backoff::ReconnectBackoff`], Node SDK defaults) |
 //! | [`session`] | the `authentication` payload and frame, `socket:bind*` requests and their throttle, the liveness deadline |
-//! | `webhook` (feature `webhook`) | Plugin Hook and widget action signature verification |
+//! | `webhook` (feature `webhook`) | Web Hooks: signature verification (plugin hooks, widget actions), parsing into the shared `Event` type, and a tower receiver service usable as an axum route |
 //!
 //! Features:
 //!
-//! - `websocket` (default): the RTM WebSocket client. The modules above do
-//!   not depend on it.
-//! - `webhook` (default): the `webhook` module, which adds HMAC-SHA256
-//!   dependencies.
+//! - `websocket` (default): the RTM WebSocket client (`client` module; tokio,
+//!   async-tungstenite, rustls). The pure modules do not depend on it.
+//! - `webhook` (default): the `webhook` module (HMAC-SHA256 verification,
+//!   parsing, and the `WebhookReceiver` tower service).
 //!
 //! ```
 //! use crisp_rtm::codec::{EnginePacket, SocketPacket};
@@ -46,8 +74,13 @@
 //! ```
 
 pub mod backoff;
+#[cfg(feature = "websocket")]
+pub mod client;
 pub mod codec;
 pub mod session;
 pub mod url;
 #[cfg(feature = "webhook")]
 pub mod webhook;
+
+#[cfg(feature = "websocket")]
+pub use client::{ConnectionState, RtmBuilder, RtmClient, RtmError, RtmHandle, RtmHandlers, RtmStream};
