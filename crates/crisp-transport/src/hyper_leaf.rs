@@ -1,6 +1,5 @@
 //! The default leaf service: hyper-util's pooled client over hyper-rustls.
 
-use std::net::IpAddr;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -13,6 +12,7 @@ use tower_service::Service;
 use crate::Body;
 use crate::error::{BuildError, TransportError};
 use crate::layer::ResponseFuture;
+use crate::loopback::is_loopback_host;
 
 #[cfg(feature = "rustls-ring")]
 type Connector = hyper_rustls::HttpsConnector<HttpConnector>;
@@ -77,18 +77,6 @@ impl HyperLeaf {
     }
 }
 
-/// Whether `host` (as written in a URI) names the local machine.
-pub(crate) fn is_loopback_host(host: &str) -> bool {
-    let bare = host
-        .strip_prefix('[')
-        .and_then(|inner| inner.strip_suffix(']'))
-        .unwrap_or(host);
-    if bare.eq_ignore_ascii_case("localhost") || bare.eq_ignore_ascii_case("localhost.") {
-        return true;
-    }
-    bare.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
-}
-
 impl Service<http::Request<Body>> for HyperLeaf {
     type Response = http::Response<Body>;
     type Error = TransportError;
@@ -131,22 +119,6 @@ impl Service<http::Request<Body>> for HyperLeaf {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn loopback_hosts() {
-        for host in ["localhost", "LOCALHOST", "127.0.0.1", "127.8.9.10", "[::1]", "::1"] {
-            assert!(is_loopback_host(host), "{host}");
-        }
-        for host in [
-            "example.invalid",
-            "10.0.0.1",
-            "[::2]",
-            "localhost.example.com",
-            "api.crisp.chat",
-        ] {
-            assert!(!is_loopback_host(host), "{host}");
-        }
-    }
 
     #[test]
     fn checks_schemes_and_hosts() {

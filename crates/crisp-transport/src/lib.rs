@@ -42,6 +42,7 @@ mod credentials;
 mod error;
 mod hyper_leaf;
 mod layer;
+mod loopback;
 mod options;
 #[cfg(feature = "rustls-ring")]
 pub mod tls;
@@ -55,5 +56,6 @@ pub use crate::credentials::Credentials;
 pub use crate::error::{BoxError, BuildError, TransportError};
 pub use crate::layer::rate_limit::RateLimitConfig;
 pub use crate::layer::retry::{RetryBudget, RetryConfig};
+pub use crate::loopback::is_loopback_host;
 pub use crate::options::{Idempotency, RequestOptions};
 pub use crate::transport::{HttpService, Transport};

@@ -1,7 +1,6 @@
 //! Opening the WebSocket: TCP, TLS (rustls through the transport's
 //! configuration), the HTTP upgrade, then the Engine.IO open packet.
 
-use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -14,6 +13,7 @@ use tokio::net::TcpStream;
 use super::error::{DiscoveryError, RtmError};
 use crate::codec::{EnginePacket, OpenInfo, excerpt};
 use crate::url::{UrlError, websocket_url};
+use crisp_transport::is_loopback_host;
 
 /// The WebSocket type of one RTM connection.
 pub(crate) type Ws = WebSocketStream<ConnectStream>;
@@ -102,19 +102,6 @@ fn split_host_port(authority: &str) -> (String, Option<u16>) {
             None => (authority.to_owned(), None),
         }
     }
-}
-
-/// Whether `host` (as written in a URL, IPv6 in brackets) names the local
-/// machine.
-pub(crate) fn is_loopback_host(host: &str) -> bool {
-    let bare = host
-        .strip_prefix('[')
-        .and_then(|inner| inner.strip_suffix(']'))
-        .unwrap_or(host);
-    if bare.eq_ignore_ascii_case("localhost") || bare.eq_ignore_ascii_case("localhost.") {
-        return true;
-    }
-    bare.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Opens TCP (and TLS for `wss`) and performs the WebSocket upgrade. The
@@ -232,15 +219,5 @@ mod tests {
                 .map(TargetError::into_config)
                 .is_some_and(|e| e.is_terminal())
         );
-    }
-
-    #[test]
-    fn loopback_hosts() {
-        for host in ["localhost", "LOCALHOST", "127.0.0.1", "127.1.2.3", "[::1]", "::1"] {
-            assert!(is_loopback_host(host), "{host}");
-        }
-        for host in ["example.com", "10.0.0.1", "[2001:db8::1]", "localhost.example.com"] {
-            assert!(!is_loopback_host(host), "{host}");
-        }
     }
 }
