@@ -19,8 +19,6 @@ use std::error::Error;
 use std::time::Duration;
 
 use crisp::Crisp;
-use crisp::rtm::client::{RtmClient, RtmHandle, RtmStream};
-use crisp::transport::Credentials;
 use crisp::types::event::{Event, EventKind};
 use crisp::types::message::{MessageContent, MessageFrom, NewMessage};
 use crisp::{SessionId, Tier, WebsiteId};
@@ -63,22 +61,6 @@ fn echo_for(event: &Event) -> Option<(WebsiteId, SessionId, String)> {
     ))
 }
 
-/// Starts the RTM client for `message:send` events.
-fn connect_rtm(
-    identifier: &str,
-    key: &str,
-    tier: Tier,
-    rest_base_url: Option<String>,
-) -> Result<(RtmHandle, RtmStream), Box<dyn Error>> {
-    let mut builder = RtmClient::builder(Credentials::new(identifier, key), tier).events([EventKind::MessageSend]);
-    if let Some(url) = rest_base_url {
-        // The local fake answers at once: give up on a silent attempt sooner
-        // than the default 10 s.
-        builder = builder.rest_base_url(url).connect_timeout(Duration::from_secs(2));
-    }
-    Ok(builder.connect()?)
-}
-
 async fn offline() -> Result<(), Box<dyn Error>> {
     let fake = FakeCrisp::start().await?;
     let token = fake.token(Tier::Plugin);
@@ -93,7 +75,14 @@ async fn offline() -> Result<(), Box<dyn Error>> {
         .build()?;
 
     // 1. Connect the RTM client; the relay URL comes from endpoint discovery.
-    let (handle, mut stream) = connect_rtm(&token.identifier, &token.key, Tier::Plugin, Some(fake.base_url()))?;
+    // Same token, tier and API root as the REST client; the relay URL comes
+    // from endpoint discovery. The local fake answers at once, so a silent
+    // attempt is given up sooner than the default 10 s.
+    let (handle, mut stream) = crisp
+        .rtm()
+        .events([EventKind::MessageSend])
+        .connect_timeout(Duration::from_secs(2))
+        .connect()?;
     tokio::time::timeout(STEP_TIMEOUT, handle.authenticated()).await??;
     println!("1. RTM client {} (relay {})", handle.current_state(), fake.relay_url());
 
@@ -163,8 +152,8 @@ async fn offline() -> Result<(), Box<dyn Error>> {
 }
 
 async fn real_api(identifier: String, key: String, tier: Tier) -> Result<(), Box<dyn Error>> {
-    let crisp = Crisp::builder().token(tier, identifier.clone(), key.clone()).build()?;
-    let (handle, mut stream) = connect_rtm(&identifier, &key, tier, None)?;
+    let crisp = Crisp::builder().token(tier, identifier, key).build()?;
+    let (handle, mut stream) = crisp.rtm().events([EventKind::MessageSend]).connect()?;
     println!("Connecting to the Crisp RTM relay as a {tier} token; echoing visitor text messages (Ctrl-C to stop)");
 
     let mut state = handle.state();

@@ -35,6 +35,29 @@ impl Crisp {
         self.rest.raw(method, path)
     }
 
+    /// The RTM WebSocket client, configured with this client's token, tier,
+    /// API root (for relay discovery) and transport: choose the events, then
+    /// `connect()`.
+    ///
+    /// ```no_run
+    /// # async fn run(crisp: crisp::Crisp) -> Result<(), crisp::rtm::RtmError> {
+    /// use crisp::types::event::EventKind;
+    ///
+    /// let (handle, mut events) = crisp.rtm().events([EventKind::MessageSend]).connect()?;
+    /// while let Some(event) = events.recv().await {
+    ///     println!("{:?}", event.map(|event| event.name().to_owned()));
+    /// }
+    /// # drop(handle);
+    /// # Ok(()) }
+    /// ```
+    #[cfg(feature = "rtm")]
+    pub fn rtm(&self) -> crisp_rtm::RtmBuilder {
+        let transport = self.rest.transport();
+        crisp_rtm::RtmClient::builder(transport.credentials().clone(), transport.tier())
+            .transport(transport.clone())
+            .rest_base_url(self.rest.base_url())
+    }
+
     /// The underlying REST client.
     pub fn rest(&self) -> &Client {
         &self.rest
