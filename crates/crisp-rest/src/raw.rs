@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 
 use crate::client::{Client, ResponseFuture};
 use crate::endpoint::Endpoint;
-use crate::error::Error;
+use crate::error::{Error, InvalidInput};
 use crate::request::{ApiRequest, Query};
 use crate::response::ApiResponse;
 
@@ -33,7 +33,7 @@ use crate::response::ApiResponse;
 #[must_use = "a request does nothing until it is awaited"]
 pub struct RawRequest<'a, T = serde_json::Value> {
     client: &'a Client,
-    request: Result<ApiRequest, Error>,
+    request: Result<ApiRequest, InvalidInput>,
     query: Query,
     output: PhantomData<fn() -> T>,
 }
@@ -59,7 +59,7 @@ impl<'a, T> RawRequest<'a, T> {
 
     /// Sends `body` as JSON.
     pub fn json(mut self, body: &(impl Serialize + ?Sized)) -> Self {
-        self.request = self.request.and_then(|request| request.with_json(body));
+        self.request = self.request.and_then(|request| request.try_with_json(body));
         self
     }
 
@@ -81,7 +81,7 @@ impl<'a, T> RawRequest<'a, T> {
 
     /// Sends the request and returns the undecoded answer, whatever its status.
     pub async fn send(self) -> Result<ApiResponse, Error> {
-        let request = self.request?.with_query(self.query);
+        let request = self.request.map_err(Error::InvalidInput)?.with_query(self.query);
         self.client.send(request).await
     }
 }
@@ -92,20 +92,12 @@ impl<T: DeserializeOwned> Endpoint for RawRequest<'_, T> {
     fn to_request(&self) -> Result<ApiRequest, Error> {
         match &self.request {
             Ok(request) => Ok(request.clone().with_query(self.query.clone())),
-            Err(error) => Err(clone_input_error(error)),
+            Err(error) => Err(Error::InvalidInput(error.clone())),
         }
     }
 
     fn decode(response: ApiResponse) -> Result<T, Error> {
         response.data()
-    }
-}
-
-/// Only input errors are stored in a raw request; they are cheap to copy.
-fn clone_input_error(error: &Error) -> Error {
-    match error {
-        Error::InvalidInput(input) => Error::InvalidInput(input.clone()),
-        other => Error::InvalidInput(crate::error::InvalidInput::new(other.to_string())),
     }
 }
 

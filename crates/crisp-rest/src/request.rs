@@ -75,12 +75,17 @@ impl ApiRequest {
     }
 
     /// Serialises `body` as the JSON payload.
-    pub fn with_json<T: Serialize + ?Sized>(mut self, body: &T) -> Result<Self, Error> {
+    pub fn with_json<T: Serialize + ?Sized>(self, body: &T) -> Result<Self, Error> {
+        Ok(self.try_with_json(body)?)
+    }
+
+    /// [`with_json`](Self::with_json), failing with the input error itself.
+    pub(crate) fn try_with_json<T: Serialize + ?Sized>(mut self, body: &T) -> Result<Self, InvalidInput> {
         let bytes = serde_json::to_vec(body).map_err(|source| {
-            Error::InvalidInput(InvalidInput::new(format!(
+            InvalidInput::new(format!(
                 "the request body of {} cannot be encoded as JSON: {source}",
                 self.route
-            )))
+            ))
         })?;
         self.body = Some(Bytes::from(bytes));
         Ok(self)

@@ -269,3 +269,29 @@ async fn raw_escape_hatch_reaches_any_route() {
     assert_eq!(requests[1].method, http::Method::PATCH);
     assert_eq!(requests[1].json(), Some(serde_json::json!({"state": "resolved"})));
 }
+
+#[tokio::test]
+async fn raw_body_that_cannot_be_encoded_is_refused_before_sending() {
+    let (fake, client) = fake_and_client(Tier::Plugin).await;
+    fake.clear_requests();
+    // JSON object keys must be strings: a map keyed by pairs cannot be encoded.
+    let body: std::collections::BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into_iter().collect();
+
+    let error = client
+        .raw(http::Method::POST, "website/w/conversation")
+        .json(&body)
+        .await
+        .unwrap_err();
+    match &error {
+        Error::InvalidInput(input) => assert!(input.message().contains("cannot be encoded as JSON"), "{input}"),
+        other => panic!("expected invalid input, got {other:?}"),
+    }
+    assert!(!error.may_have_been_processed());
+    let sent = client
+        .raw(http::Method::POST, "website/w/conversation")
+        .json(&body)
+        .send()
+        .await;
+    assert!(matches!(sent, Err(Error::InvalidInput(_))));
+    assert!(fake.requests().is_empty(), "nothing reaches the wire");
+}
