@@ -17,7 +17,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::message::null_as_default;
+use crate::util::null_as_default;
 use crate::{JsonMap, PluginId, WebsiteId};
 
 /// The plugin account a plugin token belongs to.

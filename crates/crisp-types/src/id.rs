@@ -36,6 +36,27 @@ string_id! {
     InboxId
 }
 
+string_id! {
+    /// A spam conversation's id, as listed by the "list spam conversations"
+    /// route.
+    SpamId
+}
+
+string_id! {
+    /// The id of a message's original (e.g. the raw email it was made from).
+    OriginalId
+}
+
+string_id! {
+    /// A co-browsing session's id.
+    BrowsingId
+}
+
+string_id! {
+    /// An audio or video call session's id.
+    CallId
+}
+
 /// A message fingerprint: the integer that identifies a message within its
 /// conversation.
 ///

@@ -27,6 +27,7 @@
 #[macro_use]
 mod macros;
 
+pub mod batch;
 pub mod connect;
 pub mod conversation;
 pub mod envelope;
@@ -37,10 +38,13 @@ pub mod people;
 pub mod search;
 pub mod tier;
 pub mod timestamp;
+mod util;
 
 pub use envelope::Envelope;
 pub use event::{Event, EventDecodeError, EventKind, WebhookEnvelope};
-pub use id::{Fingerprint, InboxId, PeopleId, PluginId, SessionId, UserId, WebsiteId};
+pub use id::{
+    BrowsingId, CallId, Fingerprint, InboxId, OriginalId, PeopleId, PluginId, SessionId, SpamId, UserId, WebsiteId,
+};
 pub use tier::Tier;
 pub use timestamp::Timestamp;
 

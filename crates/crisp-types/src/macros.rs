@@ -169,3 +169,18 @@ macro_rules! string_id {
         }
     };
 }
+
+/// Generates chainable setters for `Option` fields: `name(value)` stores
+/// `Some(value.into())`.
+macro_rules! option_setters {
+    ($( $(#[$doc:meta])* $name:ident: $ty:ty ),* $(,)?) => {
+        $(
+            $(#[$doc])*
+            #[must_use]
+            pub fn $name(mut self, value: impl Into<$ty>) -> Self {
+                self.$name = Some(value.into());
+                self
+            }
+        )*
+    };
+}

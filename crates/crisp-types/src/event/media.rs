@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::message::null_as_default;
+use crate::util::null_as_default;
 
 event_payload! {
     /// The payload of `media:animation:listed`: animations (GIFs) found by a

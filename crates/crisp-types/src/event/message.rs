@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::message::{Message, MessageContent, MessageKind, MessageUser, Origin, null_as_default};
+use crate::message::{Message, MessageContent, MessageKind, MessageUser, Origin};
+use crate::util::null_as_default;
 use crate::{Fingerprint, SessionId, Timestamp, WebsiteId};
 
 /// The payload of `message:send` and `message:received`: a message, as the

@@ -78,7 +78,7 @@ macro_rules! event_payload {
             /// The routing ids of the RTM connections the event was sent to.
             #[serde(
                 default,
-                deserialize_with = "crate::message::null_as_default",
+                deserialize_with = "crate::util::null_as_default",
                 skip_serializing_if = "Vec::is_empty"
             )]
             pub routing_ids: Vec<String>,
@@ -116,7 +116,7 @@ macro_rules! event_payload {
             /// The routing ids of the RTM connections the event was sent to.
             #[serde(
                 default,
-                deserialize_with = "crate::message::null_as_default",
+                deserialize_with = "crate::util::null_as_default",
                 skip_serializing_if = "Vec::is_empty"
             )]
             pub routing_ids: Vec<String>,
@@ -148,7 +148,7 @@ macro_rules! event_payload {
             /// The routing ids of the RTM connections the event was sent to.
             #[serde(
                 default,
-                deserialize_with = "crate::message::null_as_default",
+                deserialize_with = "crate::util::null_as_default",
                 skip_serializing_if = "Vec::is_empty"
             )]
             pub routing_ids: Vec<String>,

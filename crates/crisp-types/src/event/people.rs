@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::message::null_as_default;
 use crate::people::PeopleProfile;
+use crate::util::null_as_default;
 use crate::{JsonMap, PeopleId};
 
 event_payload! {

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::message::null_as_default;
+use crate::util::null_as_default;
 use crate::{JsonMap, PluginId};
 
 event_payload! {

@@ -7,7 +7,8 @@ use crate::conversation::{
     Availability, ConversationParticipant, ConversationState, ConversationVerification, MetaConnection,
     MetaGeolocation, MetaSystem,
 };
-use crate::message::{Origin, null_as_default};
+use crate::message::Origin;
+use crate::util::null_as_default;
 use crate::{InboxId, JsonMap, Timestamp, UserId};
 
 event_payload! {

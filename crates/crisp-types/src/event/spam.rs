@@ -1,7 +1,7 @@
 //! `spam:*` events: messages caught by the spam filter and the decisions
 //! taken on them.
 
-use crate::message::null_as_default;
+use crate::util::null_as_default;
 use crate::{JsonMap, Timestamp};
 
 event_payload! {

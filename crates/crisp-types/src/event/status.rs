@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::message::null_as_default;
+use crate::util::null_as_default;
 
 crate::open_enum! {
     /// The health of a status page.

@@ -1,6 +1,6 @@
 //! `widget:*` events: plugin widget actions.
 
-use crate::message::null_as_default;
+use crate::util::null_as_default;
 use crate::{JsonMap, PluginId};
 
 crate::open_enum! {

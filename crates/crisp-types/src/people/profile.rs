@@ -1,22 +1,8 @@
-//! People profiles (the CRM contacts of a website) and the bodies that create
-//! and update them.
-//!
-//! ```
-//! use crisp_types::people::{PeoplePerson, PeopleProfileUpdateCard};
-//!
-//! let card = PeopleProfileUpdateCard::new()
-//!     .email("valerian@crisp.chat")
-//!     .person(PeoplePerson::new().nickname("Valerian Saliou"));
-//! assert_eq!(
-//!     serde_json::to_value(&card)?,
-//!     serde_json::json!({"email": "valerian@crisp.chat", "person": {"nickname": "Valerian Saliou"}})
-//! );
-//! # Ok::<(), serde_json::Error>(())
-//! ```
+//! The people profile model and the body that creates and updates it.
 
 use serde::{Deserialize, Serialize};
 
-use crate::message::{null_as_default, option_setters};
+use crate::util::null_as_default;
 use crate::{PeopleId, Timestamp};
 
 /// A people profile, as listed and as fetched one by one.
