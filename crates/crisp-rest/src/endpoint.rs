@@ -6,6 +6,10 @@
 //! sending it, and [`Endpoint::decode`] turns the answer into the typed result.
 //! The `into_future!` macro makes the builder awaitable, so a call reads
 //! `client.website().get_conversation(&website, &session).await?`.
+//!
+//! Most endpoints are declared with the `endpoints!` macro (see
+//! `src/declare.rs`), which writes all of this from one short declaration;
+//! the few irregular ones are written by hand against the same trait.
 
 use crate::error::Error;
 use crate::request::ApiRequest;
@@ -22,6 +26,34 @@ pub trait Endpoint {
 
     /// Decodes Crisp's answer.
     fn decode(response: ApiResponse) -> Result<Self::Output, Error>;
+}
+
+/// What the reference says of one REST method this crate implements: its
+/// name, label, verb, path template, tiers and query options.
+///
+/// [`endpoints`](crate::endpoints) lists every method; the coverage report
+/// and the wire tests compare it with the reference table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct EndpointInfo {
+    /// The API struct the method is on (`WebsiteApi`, `PluginApi`), from
+    /// [`Client::website`](crate::Client::website) and the like.
+    pub api: &'static str,
+    /// The method's name: the Node SDK's method name in snake_case, also the
+    /// route name in errors and traces (`get_conversation`).
+    pub name: &'static str,
+    /// The Crisp reference label (`Get A Conversation`).
+    pub label: &'static str,
+    /// The HTTP verb (`GET`).
+    pub method: &'static str,
+    /// The path template below the API root, as in the reference
+    /// (`website/{website_id}/conversation/{session_id}`).
+    pub path: &'static str,
+    /// The token tiers the reference lets call it (`user`, `plugin`); empty
+    /// where the reference does not say.
+    pub tiers: &'static [&'static str],
+    /// The query options it can send.
+    pub query: &'static [&'static str],
 }
 
 /// Makes an endpoint builder awaitable through [`Client::execute`](crate::Client::execute).

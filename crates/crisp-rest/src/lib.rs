@@ -34,50 +34,86 @@
 //!
 //! # The endpoint template
 //!
-//! Every endpoint is written the same way, in the file of its reference group
-//! (`website.conversation` lives in `src/website/conversation.rs`):
+//! Every endpoint is one declaration in the file of its reference group
+//! (`website.batch` is `src/website/batch.rs`; a large group is a folder of
+//! files by topic, `website.conversation` is `src/website/conversation/`),
+//! written with the crate's `endpoints!` macro and read like the reference
+//! entry: label, verb, path template, tiers, positional arguments, JSON body,
+//! optional setters and output.
 //!
-//! 1. an accessor on the group's API struct (`WebsiteApi`, `PluginApi`), named
-//!    after the reference label, taking the required arguments and returning
-//!    the builder;
+//! ```text
+//! "Get A Message In Conversation" => fn get_message_in_conversation -> GetMessageInConversation;
+//! GET "website/{website_id}/conversation/{session_id}/message/{fingerprint}";
+//! tiers [user, plugin];
+//! path (website_id: &'a WebsiteId, session_id: &'a SessionId, fingerprint: Fingerprint);
+//! output data Message;
+//! ```
+//!
+//! It expands to what a hand-written endpoint has (and the few irregular ones,
+//! like [`WebsiteApi::list_conversations`], are written by hand that way):
+//!
+//! 1. an accessor on the group's API struct ([`WebsiteApi`], [`PluginApi`]),
+//!    named after the Node SDK method in snake_case, taking the required
+//!    arguments and returning the builder, documented with the label, the
+//!    verb and path, and the tiers;
 //! 2. the builder struct: the `&Client`, the required arguments (ids
 //!    borrowed, bodies owned), optional arguments as `Option` fields with
 //!    chained setters;
 //! 3. `impl Endpoint`: `to_request` builds an [`ApiRequest`] from the path
 //!    template of the reference ([`ApiRequest::from_template`] encodes and
-//!    checks the ids), adds a [`Query`] and a JSON body; `decode` is one of
-//!    [`ApiResponse::data`] (typed `data`), [`ApiResponse::empty`] (no result)
-//!    or [`ApiResponse::exists`] (`HEAD` routes, `bool`);
-//! 4. `into_future!(Builder)` to make it awaitable, and `paginated!(Builder,
-//!    Item)` for lists that page by number.
+//!    checks every value), adds a [`Query`] and a JSON body; `decode` is one
+//!    of [`ApiResponse::data`] (typed `data`), [`ApiResponse::empty`] (no
+//!    result) or [`ApiResponse::exists`] (`HEAD` routes, `bool`);
+//! 4. `IntoFuture`, and [`Paginated`] for lists that page by number;
+//! 5. an [`EndpointInfo`] in [`endpoints`], which the wire tests and the
+//!    coverage report (`cargo run -p crisp-rest --example coverage`) compare
+//!    with the reference table.
 //!
-//! Write routes with no body send `{}` ([`ApiRequest::with_empty_object`]), as
-//! the official SDKs do. Query flags are `1`/`0` ([`Query::push_flag`]);
-//! absent options are not sent.
+//! Write routes with no body send `{}` where the official SDKs do. Query
+//! flags are `1`/`0` ([`QueryValue`]); absent options are not sent. Go SDK
+//! methods that are typed variants of one Node method are mapped in
+//! [`go_methods`].
 
 #[macro_use]
 mod endpoint;
 #[macro_use]
 mod pagination;
+#[macro_use]
+mod declare;
 
 mod client;
 mod error;
+pub mod go_methods;
 pub mod plugin;
+mod query;
 mod raw;
 mod request;
 mod response;
 pub mod website;
 
 pub use client::{Client, DEFAULT_BASE_URL, ResponseFuture};
-pub use endpoint::Endpoint;
+pub use endpoint::{Endpoint, EndpointInfo};
 pub use error::{ApiError, DecodeError, Error, InvalidInput};
 pub use pagination::Paginated;
 pub use plugin::PluginApi;
+pub use query::{Query, QueryValue};
 pub use raw::RawRequest;
-pub use request::{ApiRequest, Query, Segment, expand_path, segment};
+pub use request::{ApiRequest, Segment, expand_path, segment};
 pub use response::ApiResponse;
 pub use website::WebsiteApi;
 
 pub use crisp_transport as transport;
 pub use crisp_types as types;
 pub use http::Method;
+
+/// Every REST method this crate implements, as the reference describes it
+/// (name, label, verb, path, tiers, query options), website routes first.
+///
+/// ```
+/// let get = crisp_rest::endpoints().find(|e| e.name == "get_conversation").unwrap();
+/// assert_eq!(get.method, "GET");
+/// assert_eq!(get.path, "website/{website_id}/conversation/{session_id}");
+/// ```
+pub fn endpoints() -> impl Iterator<Item = &'static EndpointInfo> {
+    website::endpoints().chain(plugin::endpoints())
+}

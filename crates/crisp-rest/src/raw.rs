@@ -11,7 +11,8 @@ use serde::de::DeserializeOwned;
 use crate::client::{Client, ResponseFuture};
 use crate::endpoint::Endpoint;
 use crate::error::{Error, InvalidInput};
-use crate::request::{ApiRequest, Query};
+use crate::query::Query;
+use crate::request::ApiRequest;
 use crate::response::ApiResponse;
 
 /// A request to any route, decoded into `T` (by default a

@@ -9,11 +9,12 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
 use crate::error::{Error, InvalidInput};
+use crate::query::Query;
 
 /// Characters left as they are in a path segment or a query component: the
 /// RFC 3986 "unreserved" set. Everything else is percent-encoded, so an id
 /// can never inject a `/`, `?` or `#`.
-const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+pub(crate) const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// One REST call, described without sending it: method, path below `/v1/`,
 /// query, JSON body and the facts the transport needs (idempotency, route
@@ -64,7 +65,12 @@ impl ApiRequest {
     /// assert_eq!(request.path(), "website/8c842203/conversation/session_9df2");
     /// # Ok::<(), crisp_rest::Error>(())
     /// ```
-    pub fn from_template(method: Method, route: &'static str, template: &str, values: &[&str]) -> Result<Self, Error> {
+    pub fn from_template<V: fmt::Display>(
+        method: Method,
+        route: &'static str,
+        template: &str,
+        values: &[V],
+    ) -> Result<Self, Error> {
         Ok(Self::new(method, expand_path(route, template, values)?, route))
     }
 
@@ -155,91 +161,6 @@ impl ApiRequest {
     }
 }
 
-/// Query parameters, kept in insertion order and encoded the way the official
-/// SDKs send them: absent values are dropped, booleans become `1`/`0`, JSON
-/// values are serialised, and everything is percent-encoded.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Query {
-    pairs: Vec<(&'static str, String)>,
-}
-
-impl Query {
-    /// An empty query.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Adds `key=value`.
-    pub fn push(&mut self, key: &'static str, value: impl fmt::Display) -> &mut Self {
-        self.pairs.push((key, value.to_string()));
-        self
-    }
-
-    /// Adds `key=value` when `value` is present.
-    pub fn push_opt<V: fmt::Display>(&mut self, key: &'static str, value: Option<V>) -> &mut Self {
-        if let Some(value) = value {
-            self.push(key, value);
-        }
-        self
-    }
-
-    /// Adds `key=1` or `key=0` when `value` is present.
-    pub fn push_flag(&mut self, key: &'static str, value: Option<bool>) -> &mut Self {
-        if let Some(value) = value {
-            self.push(key, if value { "1" } else { "0" });
-        }
-        self
-    }
-
-    /// Adds `key=<value as JSON>` when `value` is present, as the official SDKs
-    /// send object and array options (search filters, for example).
-    pub fn push_json<V: Serialize + ?Sized>(
-        &mut self,
-        route: &'static str,
-        key: &'static str,
-        value: Option<&V>,
-    ) -> Result<&mut Self, Error> {
-        if let Some(value) = value {
-            let json = serde_json::to_string(value).map_err(|source| {
-                InvalidInput::new(format!(
-                    "{route}: the `{key}` option cannot be encoded as JSON: {source}"
-                ))
-            })?;
-            self.push(key, json);
-        }
-        Ok(self)
-    }
-
-    /// The pairs, decoded.
-    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.pairs.iter().map(|(key, value)| (*key, value.as_str()))
-    }
-
-    /// The value of `key`, if present.
-    pub fn get(&self, key: &str) -> Option<&str> {
-        self.pairs().find(|(k, _)| *k == key).map(|(_, v)| v)
-    }
-
-    /// Whether there is no pair.
-    pub fn is_empty(&self) -> bool {
-        self.pairs.is_empty()
-    }
-
-    /// The `a=1&b=2` form, percent-encoded.
-    pub fn encode(&self) -> String {
-        let mut out = String::new();
-        for (index, (key, value)) in self.pairs.iter().enumerate() {
-            if index > 0 {
-                out.push('&');
-            }
-            out.extend(utf8_percent_encode(key, UNRESERVED));
-            out.push('=');
-            out.extend(utf8_percent_encode(value, UNRESERVED));
-        }
-        out
-    }
-}
-
 /// A path segment, percent-encoded when displayed, so `format!` can build a
 /// path from ids safely: `format!("website/{}/conversation/{}", segment(id), ...)`.
 #[derive(Debug, Clone, Copy)]
@@ -261,48 +182,50 @@ impl fmt::Display for Segment<'_> {
 ///
 /// The templates are the paths of the Crisp reference (as in the official
 /// SDKs), so an endpoint's code can be checked against the reference at a
-/// glance. An empty value is rejected before anything is sent (it would
-/// silently address another route, like `website//conversations`), and so is
-/// a count of values that does not match the template.
-pub fn expand_path(route: &'static str, template: &str, values: &[&str]) -> Result<String, Error> {
-    let mut path = String::with_capacity(template.len() + values.iter().map(|v| v.len()).sum::<usize>());
+/// glance. Values are anything [`Display`](fmt::Display) (ids, page numbers,
+/// fingerprints), percent-encoded as they are written, so an id can never
+/// inject a `/`, `?` or `#`. An empty value is rejected before anything is
+/// sent (it would silently address another route, like
+/// `website//conversations`), and so are a `{page_number}` of 0 (Crisp numbers
+/// pages from 1) and a count of values that does not match the template.
+pub fn expand_path<V: fmt::Display>(route: &'static str, template: &str, values: &[V]) -> Result<String, Error> {
+    let invalid = |message: String| Error::InvalidInput(InvalidInput::new(format!("{route}: {message}")));
+    let mut path = String::with_capacity(template.len() + 48 * values.len());
     let mut values = values.iter();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        let close = rest[open..].find('}').map(|offset| open + offset).ok_or_else(|| {
-            Error::InvalidInput(InvalidInput::new(format!(
-                "{route}: unclosed placeholder in `{template}`"
-            )))
-        })?;
+        let close = rest[open..]
+            .find('}')
+            .map(|offset| open + offset)
+            .ok_or_else(|| invalid(format!("unclosed placeholder in `{template}`")))?;
         let name = &rest[open + 1..close];
         let value = values
             .next()
-            .ok_or_else(|| Error::InvalidInput(InvalidInput::new(format!("{route}: no value for `{{{name}}}`"))))?;
-        if value.is_empty() {
-            return Err(Error::InvalidInput(InvalidInput::new(format!(
-                "{route}: `{name}` is empty"
-            ))));
-        }
+            .ok_or_else(|| invalid(format!("no value for `{{{name}}}`")))?;
         path.push_str(&rest[..open]);
-        path.extend(utf8_percent_encode(value, UNRESERVED));
+        let start = path.len();
+        fmt::write(&mut EncodingWriter(&mut path), format_args!("{value}"))
+            .map_err(|_| invalid(format!("`{name}` cannot be written")))?;
+        match &path[start..] {
+            "" => return Err(invalid(format!("`{name}` is empty"))),
+            "0" if name == "page_number" => return Err(invalid("page numbers start at 1".to_owned())),
+            _ => {}
+        }
         rest = &rest[close + 1..];
     }
     path.push_str(rest);
     if values.next().is_some() {
-        return Err(Error::InvalidInput(InvalidInput::new(format!(
-            "{route}: more values than placeholders in `{template}`"
-        ))));
+        return Err(invalid(format!("more values than placeholders in `{template}`")));
     }
     Ok(path)
 }
 
-/// Rejects page 0: Crisp numbers pages from 1.
-pub(crate) fn require_page(route: &'static str, page_number: u32) -> Result<(), Error> {
-    if page_number == 0 {
-        Err(Error::InvalidInput(InvalidInput::new(format!(
-            "{route}: page numbers start at 1"
-        ))))
-    } else {
+/// Percent-encodes everything written through it into a path.
+struct EncodingWriter<'a>(&'a mut String);
+
+impl fmt::Write for EncodingWriter<'_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        self.0.extend(utf8_percent_encode(text, UNRESERVED));
         Ok(())
     }
 }
@@ -328,7 +251,7 @@ mod tests {
         .unwrap();
         assert_eq!(path, "website/w%201/conversation/s%2F2/meta");
         assert_eq!(
-            expand_path("r", "plugin/connect/account", &[]).unwrap(),
+            expand_path::<&str>("r", "plugin/connect/account", &[]).unwrap(),
             "plugin/connect/account"
         );
     }
@@ -344,35 +267,29 @@ mod tests {
             empty.unwrap_err().to_string(),
             "invalid input: get_conversation: `session_id` is empty"
         );
-        assert!(expand_path("r", "website/{website_id}", &[]).is_err());
+        assert!(expand_path::<&str>("r", "website/{website_id}", &[]).is_err());
         assert!(expand_path("r", "website/{website_id}", &["a", "b"]).is_err());
     }
 
     #[test]
-    fn query_drops_absent_values_and_encodes_flags() {
-        let mut query = Query::new();
-        query
-            .push("per_page", 20)
-            .push_opt("search_query", Some("refund & return"))
-            .push_opt::<&str>("search_type", None)
-            .push_flag("filter_unread", Some(true))
-            .push_flag("filter_resolved", Some(false))
-            .push_flag("filter_mention", None);
-        assert_eq!(
-            query.encode(),
-            "per_page=20&search_query=refund%20%26%20return&filter_unread=1&filter_resolved=0"
-        );
-        assert_eq!(query.get("filter_unread"), Some("1"));
+    fn expand_path_writes_any_display_value_encoded() {
+        let fingerprint = crisp_types::Fingerprint(524_653_764_345);
+        let values: [&dyn fmt::Display; 3] = [&"w/1", &2_u32, &fingerprint];
+        let path = expand_path("r", "website/{website_id}/x/{page_number}/m/{fingerprint}", &values).unwrap();
+        assert_eq!(path, "website/w%2F1/x/2/m/524653764345");
     }
 
     #[test]
-    fn query_json_values_are_serialised_then_encoded() {
-        let mut query = Query::new();
-        query
-            .push_json("r", "search_filter", Some(&serde_json::json!([{"a": "b c"}])))
-            .unwrap();
-        query.push_json::<serde_json::Value>("r", "absent", None).unwrap();
-        assert_eq!(query.get("search_filter"), Some(r#"[{"a":"b c"}]"#));
-        assert_eq!(query.encode(), "search_filter=%5B%7B%22a%22%3A%22b%20c%22%7D%5D");
+    fn expand_path_rejects_page_zero_but_not_other_zeros() {
+        let page_zero = expand_path(
+            "list_conversations",
+            "website/{website_id}/conversations/{page_number}",
+            &["w", "0"],
+        );
+        assert_eq!(
+            page_zero.unwrap_err().to_string(),
+            "invalid input: list_conversations: page numbers start at 1"
+        );
+        assert_eq!(expand_path("r", "m/{fingerprint}", &["0"]).unwrap(), "m/0");
     }
 }

@@ -3,10 +3,7 @@
 
 mod connect;
 
-pub use connect::{
-    CheckConnectSessionValidity, GetConnectAccount, GetConnectEndpoints, ListAllConnectWebsites,
-    ListConnectWebsitesSince,
-};
+pub use connect::*;
 
 use crate::client::Client;
 
@@ -20,4 +17,9 @@ impl<'a> PluginApi<'a> {
     pub(crate) fn new(client: &'a Client) -> Self {
         Self { client }
     }
+}
+
+/// Every plugin endpoint.
+pub(crate) fn endpoints() -> impl Iterator<Item = &'static crate::EndpointInfo> {
+    connect::ENDPOINTS.iter().chain(connect::HAND_WRITTEN)
 }

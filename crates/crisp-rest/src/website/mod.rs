@@ -1,23 +1,25 @@
-//! Website routes, one file per group of the Crisp reference
+//! Website routes, one module per group of the Crisp reference
 //! (`website.conversations` is `conversations.rs`, `website.conversation` is
-//! `conversation.rs`, ...).
+//! the `conversation/` folder, split by topic, ...). Every request builder is
+//! re-exported here.
 
+mod batch;
 mod connect;
 mod conversation;
 mod conversations;
 mod people;
 
-pub use connect::GetConnectEndpoints;
-pub use conversation::{
-    AssignConversationRouting, ChangeConversationState, CreateNewConversation, GetConversation, GetConversationMetas,
-    GetConversationRoutingAssign, GetMessagesInConversation, MarkMessagesDeliveredInConversation,
-    MarkMessagesReadInConversation, SendMessageInConversation, UpdateConversationMetas,
-};
-pub use conversations::ListConversations;
-pub use people::{
-    AddNewPeopleProfile, CheckPeopleProfileExists, GetPeopleProfile, ListPeopleProfiles, RemovePeopleProfile,
-    SavePeopleProfile, UpdatePeopleProfile,
-};
+pub use batch::*;
+pub use connect::*;
+pub use conversation::activity::*;
+pub use conversation::browsing::*;
+pub use conversation::core::*;
+pub use conversation::messages::*;
+pub use conversation::state::*;
+pub use conversation::verify::*;
+pub use conversation::widget::*;
+pub use conversations::*;
+pub use people::*;
 
 use crate::client::Client;
 
@@ -31,4 +33,13 @@ impl<'a> WebsiteApi<'a> {
     pub(crate) fn new(client: &'a Client) -> Self {
         Self { client }
     }
+}
+
+/// Every website endpoint.
+pub(crate) fn endpoints() -> impl Iterator<Item = &'static crate::EndpointInfo> {
+    conversations::endpoints()
+        .chain(conversation::endpoints())
+        .chain(people::endpoints())
+        .chain(batch::ENDPOINTS)
+        .chain(connect::ENDPOINTS)
 }

@@ -1,21 +1,32 @@
-//! Group `website.conversations`: listing a website's conversations.
+//! Listing and searching a website's conversations (hand-written: the
+//! search query is text or a JSON-encoded filter list).
 
 use crisp_types::conversation::Conversation;
 use crisp_types::search::{SearchFilter, SearchOperator, SearchType};
 use crisp_types::{InboxId, UserId, WebsiteId};
 use http::Method;
 
-use super::WebsiteApi;
 use crate::client::Client;
-use crate::endpoint::Endpoint;
+use crate::endpoint::{Endpoint, EndpointInfo};
 use crate::error::Error;
-use crate::request::{ApiRequest, Query, expand_path, require_page};
+use crate::query::Query;
+use crate::request::ApiRequest;
 use crate::response::ApiResponse;
+use crate::website::WebsiteApi;
 
 impl<'a> WebsiteApi<'a> {
-    /// List Conversations: one page (from 1) of the website's conversations,
-    /// newest first. Every search, filter and order option is a setter; see
+    /// List Conversations.
+    ///
+    /// One page (from 1) of the website's conversations, newest first. Every
+    /// search, filter and order option is a setter; see
     /// [`Paginated::into_stream`](crate::Paginated::into_stream) for all pages.
+    /// Go's `SearchConversations` is [`search_query`](ListConversations::search_query)
+    /// with [`search_type`](ListConversations::search_type), its
+    /// `FilterConversations` the `filter_*` setters.
+    ///
+    /// `GET website/{website_id}/conversations/{page_number}`
+    ///
+    /// Tiers: `user` `plugin` tokens.
     pub fn list_conversations(&self, website_id: &'a WebsiteId, page_number: u32) -> ListConversations<'a> {
         ListConversations {
             client: self.client,
@@ -182,13 +193,9 @@ impl Endpoint for ListConversations<'_> {
     type Output = Vec<Conversation>;
 
     fn to_request(&self) -> Result<ApiRequest, Error> {
-        require_page(Self::ROUTE, self.page_number)?;
-        let page = self.page_number.to_string();
-        let path = expand_path(
-            Self::ROUTE,
-            "website/{website_id}/conversations/{page_number}",
-            &[self.website_id.as_str(), &page],
-        )?;
+        let values: [&dyn std::fmt::Display; 2] = [self.website_id, &self.page_number];
+        let template = "website/{website_id}/conversations/{page_number}";
+        let request = ApiRequest::from_template(Method::GET, Self::ROUTE, template, &values)?;
         let o = &self.options;
         let mut query = Query::new();
         query
@@ -214,7 +221,7 @@ impl Endpoint for ListConversations<'_> {
             .push_flag("order_date_created", o.order_date_created)
             .push_flag("order_date_updated", o.order_date_updated)
             .push_flag("order_date_waiting", o.order_date_waiting);
-        Ok(ApiRequest::new(Method::GET, path, Self::ROUTE).with_query(query))
+        Ok(request.with_query(query))
     }
 
     fn decode(response: ApiResponse) -> Result<Self::Output, Error> {
@@ -224,3 +231,32 @@ impl Endpoint for ListConversations<'_> {
 
 into_future!(ListConversations);
 paginated!(ListConversations, Conversation);
+
+/// The hand-written endpoint of this module.
+pub(crate) const ENDPOINTS: &[EndpointInfo] = &[EndpointInfo {
+    api: "WebsiteApi",
+    name: "list_conversations",
+    label: "List Conversations",
+    method: "GET",
+    path: "website/{website_id}/conversations/{page_number}",
+    tiers: &["user", "plugin"],
+    query: &[
+        "per_page",
+        "include_empty",
+        "search_type",
+        "search_query",
+        "search_operator",
+        "filter_inbox_id",
+        "filter_unread",
+        "filter_resolved",
+        "filter_not_resolved",
+        "filter_mention",
+        "filter_assigned",
+        "filter_unassigned",
+        "filter_date_start",
+        "filter_date_end",
+        "order_date_created",
+        "order_date_updated",
+        "order_date_waiting",
+    ],
+}];

@@ -2,6 +2,7 @@
 
 #![allow(dead_code, reason = "each test binary uses a different subset")]
 #![allow(clippy::expect_used, reason = "a test whose set-up fails must stop loudly")]
+#![allow(clippy::panic, reason = "a test names a method the reference lacks: stop loudly")]
 
 use std::time::Duration;
 
@@ -42,3 +43,6 @@ pub(crate) fn single_request(fake: &FakeCrisp) -> RecordedRequest {
 pub(crate) fn query_of(request: &RecordedRequest) -> Vec<(&str, &str)> {
     request.query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
 }
+
+pub(crate) mod table;
+pub(crate) mod wire;
