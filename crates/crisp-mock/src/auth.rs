@@ -88,9 +88,11 @@ impl Tokens {
     /// - no or unknown `Authorization: Basic` credentials: `401 invalid_session`;
     /// - valid credentials but `X-Crisp-Tier` missing or naming another tier:
     ///   `401 invalid_tier`;
-    /// - `plugin/...` routes with a non-plugin tier, or website routes with the
-    ///   website tier: `403 not_allowed` (`website/connect/endpoints` accepts
-    ///   every tier, as the RTM bootstrap uses it).
+    /// - `plugin/...` routes with a non-plugin tier, website routes with the
+    ///   website tier, or user-only website routes (spams, widget actions,
+    ///   people campaigns, export and import, batch resolve / read / remove)
+    ///   with another tier: `403 not_allowed` (`website/connect/endpoints`
+    ///   accepts every tier, as the RTM bootstrap uses it).
     pub(crate) fn authorize(&self, parts: &http::request::Parts) -> Result<Tier, ApiError> {
         let token = parts
             .headers
@@ -134,8 +136,23 @@ fn tier_allowed(tier: Tier, path: &str) -> bool {
     match segments.as_slice() {
         ["plugin", ..] => tier == Tier::Plugin,
         ["website", "connect", "endpoints"] | ["website", _, "connect", "endpoints"] => true,
+        route if user_only(route) => tier == Tier::User,
         _ => matches!(tier, Tier::User | Tier::Plugin),
     }
+}
+
+/// The website routes Crisp opens to the user tier only (the `tiers` column
+/// of the reference names only `user`).
+fn user_only(route: &[&str]) -> bool {
+    matches!(
+        route,
+        ["website", _, "conversations", "spams", _]
+            | ["website", _, "conversations", "spam", _, "content" | "decision"]
+            | ["website", _, "conversation", _, "widget", _, "button" | "data"]
+            | ["website", _, "people", "campaigns", _, "list", _]
+            | ["website", _, "people", "export" | "import", "profiles"]
+            | ["website", _, "batch", "resolve" | "read" | "remove"]
+    )
 }
 
 #[cfg(test)]
@@ -168,5 +185,34 @@ mod tests {
         assert!(!tier_allowed(Tier::Website, "/v1/website/x/conversations/1"));
         assert!(tier_allowed(Tier::Website, "/v1/website/connect/endpoints"));
         assert!(tier_allowed(Tier::Website, "/v1/website/x/connect/endpoints"));
+    }
+
+    #[test]
+    fn user_only_routes() {
+        for path in [
+            "/v1/website/x/conversations/spams/1",
+            "/v1/website/x/conversations/spam/s/content",
+            "/v1/website/x/conversations/spam/s/decision",
+            "/v1/website/x/conversation/s/widget/p/button",
+            "/v1/website/x/conversation/s/widget/p/data",
+            "/v1/website/x/people/campaigns/p/list/1",
+            "/v1/website/x/people/export/profiles",
+            "/v1/website/x/people/import/profiles",
+            "/v1/website/x/batch/resolve",
+            "/v1/website/x/batch/read",
+            "/v1/website/x/batch/remove",
+        ] {
+            assert!(tier_allowed(Tier::User, path), "{path}");
+            assert!(!tier_allowed(Tier::Plugin, path), "{path}");
+        }
+        for path in [
+            "/v1/website/x/batch/unresolve",
+            "/v1/website/x/batch/unread",
+            "/v1/website/x/conversation/s/tool",
+            "/v1/website/x/conversation/s/verify/identity/link",
+            "/v1/website/x/people/events/p/list/1",
+        ] {
+            assert!(tier_allowed(Tier::Plugin, path), "{path}");
+        }
     }
 }

@@ -110,6 +110,75 @@ pub(crate) fn optional_str<'a>(object: &'a Object, key: &str) -> Result<Option<&
     }
 }
 
+/// A required boolean field; missing or not a boolean is `400 invalid_data`.
+pub(crate) fn required_bool(object: &Object, key: &str) -> Result<bool, ApiError> {
+    object.get(key).and_then(Value::as_bool).ok_or(ApiError::INVALID_DATA)
+}
+
+/// An optional boolean field: absent or `null` is `None`, a non-boolean is
+/// `400 invalid_data`.
+pub(crate) fn optional_bool(object: &Object, key: &str) -> Result<Option<bool>, ApiError> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(value)) => Ok(Some(*value)),
+        Some(_) => Err(ApiError::INVALID_DATA),
+    }
+}
+
+/// An optional object field: absent or `null` is `None`, a non-object is
+/// `400 invalid_data`.
+pub(crate) fn optional_object<'a>(object: &'a Object, key: &str) -> Result<Option<&'a Object>, ApiError> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(value)) => Ok(Some(value)),
+        Some(_) => Err(ApiError::INVALID_DATA),
+    }
+}
+
+/// A required array of strings; missing, not an array, or holding a
+/// non-string is `400 invalid_data`.
+pub(crate) fn required_strings(object: &Object, key: &str) -> Result<Vec<String>, ApiError> {
+    match object.get(key) {
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|item| item.as_str().map(str::to_owned).ok_or(ApiError::INVALID_DATA))
+            .collect(),
+        _ => Err(ApiError::INVALID_DATA),
+    }
+}
+
+/// The optional `user` (an object) and `origin` (a string) many Crisp bodies
+/// carry to say who acts; anything else there is `400 invalid_data`.
+pub(crate) fn check_user_and_origin(object: &Object) -> Result<(), ApiError> {
+    optional_object(object, "user")?;
+    optional_str(object, "origin")?;
+    Ok(())
+}
+
+/// A map of scalar values (`{key: string | number | boolean}`), as people
+/// and conversation data take; anything else is `400 invalid_data`.
+pub(crate) fn check_scalar_map(object: &Object) -> Result<(), ApiError> {
+    if object
+        .values()
+        .all(|value| matches!(value, Value::String(_) | Value::Number(_) | Value::Bool(_)))
+    {
+        Ok(())
+    } else {
+        Err(ApiError::INVALID_DATA)
+    }
+}
+
+/// A required field holding a scalar map ([`check_scalar_map`]).
+pub(crate) fn required_scalar_map(object: &Object, key: &str) -> Result<Object, ApiError> {
+    match object.get(key) {
+        Some(Value::Object(map)) => {
+            check_scalar_map(map)?;
+            Ok(map.clone())
+        }
+        _ => Err(ApiError::INVALID_DATA),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,5 +197,21 @@ mod tests {
         assert_eq!(page_number("0"), Err(ApiError::INVALID_DATA));
         assert_eq!(page_number("x"), Err(ApiError::INVALID_DATA));
         assert_eq!(page_number("3"), Ok(3));
+    }
+
+    #[test]
+    fn typed_fields() {
+        let body = json_object(&Bytes::from_static(
+            br#"{"b": true, "s": ["a"], "n": 1, "m": {"k": 1, "x": "y"}, "bad": {"k": []}}"#,
+        ))
+        .unwrap();
+        assert_eq!(required_bool(&body, "b"), Ok(true));
+        assert_eq!(required_bool(&body, "n"), Err(ApiError::INVALID_DATA));
+        assert_eq!(optional_bool(&body, "missing"), Ok(None));
+        assert_eq!(required_strings(&body, "s"), Ok(vec!["a".to_owned()]));
+        assert_eq!(required_strings(&body, "m"), Err(ApiError::INVALID_DATA));
+        assert!(required_scalar_map(&body, "m").is_ok());
+        assert_eq!(required_scalar_map(&body, "bad"), Err(ApiError::INVALID_DATA));
+        assert_eq!(optional_object(&body, "n"), Err(ApiError::INVALID_DATA));
     }
 }

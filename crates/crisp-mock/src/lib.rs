@@ -17,31 +17,81 @@
 //!   (reasons `resolved` 200, `added` 201, `dispatched` 202, `updated` and
 //!   `deleted` 200) or `{"error":true,"reason":"session_not_found","data":{}}`
 //!   with Crisp's statuses (`400 invalid_data`, `404 website_not_found`,
-//!   `404 session_not_found`, `404 people_not_found`, `409 people_exists`,
-//!   `404 not_found` for unknown routes and methods); `HEAD` routes answer with
-//!   a status and no body;
+//!   `404 session_not_found`, `404 people_not_found`, `404 message_not_found`,
+//!   `404 original_not_found`, `404 spam_not_found`, `404 browsing_not_found`,
+//!   `404 call_not_found`, `409 people_exists`, `404 not_found` for unknown
+//!   routes and methods);
+//!   `HEAD` routes answer with a status and no body;
+//! - the routes the Crisp reference opens to the user tier only (spams,
+//!   widget actions, people campaigns, export and import, batch resolve /
+//!   read / remove) answer `403 not_allowed` to a plugin token;
 //! - state lives in memory: websites, conversations with messages, routing,
-//!   meta and state, people profiles, and the plugin's connected websites.
+//!   inbox, meta, state, block and verify status, participants, compose and
+//!   unread marks, browsing sessions and calls; people profiles with their
+//!   data, events and subscription; spam; and the plugin's connected
+//!   websites. Suggestions are counted from that state.
 //!
-//! Routes served (relative to `/v1/`):
+//! Routes served (relative to `/v1/`; `{w}` is `website/{website_id}`, `{c}`
+//! is `{w}/conversation/{session_id}`, `{p}` is `{w}/people`, `{n}` a page
+//! number):
 //!
 //! | route | verbs |
 //! | --- | --- |
-//! | `website/{website_id}/conversations/{page_number}` | GET (`per_page`, `filter_unread`, `filter_resolved`, `filter_not_resolved`, `filter_assigned`, `filter_unassigned`, `include_empty`, `search_query`, `search_type`) |
-//! | `website/{website_id}/conversation` | POST |
-//! | `website/{website_id}/conversation/{session_id}` | HEAD, GET, DELETE |
-//! | `.../conversation/{session_id}/messages` | GET (`timestamp_before`, `timestamp_after`, `timestamp_around`) |
-//! | `.../conversation/{session_id}/message` | POST |
-//! | `.../conversation/{session_id}/read`, `.../delivered` | PATCH |
-//! | `.../conversation/{session_id}/routing`, `.../meta`, `.../state` | GET, PATCH |
-//! | `website/{website_id}/people/profiles/{page_number}` | GET (`search_text`) |
-//! | `website/{website_id}/people/profile` | POST |
-//! | `website/{website_id}/people/profile/{people_id}` | HEAD, GET, PUT, PATCH, DELETE |
+//! | `{w}/conversations/{n}` | GET (`per_page`, `filter_inbox_id`, `filter_unread`, `filter_resolved`, `filter_not_resolved`, `filter_assigned`, `filter_unassigned`, `include_empty`, `search_query`, `search_type` text / segment / filter, `search_operator`) |
+//! | `{w}/conversations/suggest/segments/{n}`, `{w}/conversations/meta/segments/{n}`, `{w}/conversations/suggest/data/{n}` | GET |
+//! | `{w}/conversations/suggest/segment`, `{w}/conversations/suggest/data` | DELETE |
+//! | `{w}/conversations/spams/{n}`, `{w}/conversations/spam/{spam_id}/content` | GET (user tier) |
+//! | `{w}/conversations/spam/{spam_id}/decision` | POST (user tier) |
+//! | `{w}/conversation` | POST |
+//! | `{c}` | HEAD, GET, DELETE |
+//! | `{c}/initiate` | POST |
+//! | `{c}/messages` | GET (`timestamp_before`, `timestamp_after`, `timestamp_around`) |
+//! | `{c}/message` | POST |
+//! | `{c}/message/{fingerprint}` | GET, PATCH, DELETE |
+//! | `{c}/compose`, `{c}/read`, `{c}/unread`, `{c}/delivered`, `{c}/open`, `{c}/inbox` | PATCH |
+//! | `{c}/routing`, `{c}/meta`, `{c}/state`, `{c}/block`, `{c}/verify` | GET, PATCH |
+//! | `{c}/verify/identity` | POST |
+//! | `{c}/verify/identity/link` | PUT |
+//! | `{c}/original/{original_id}`, `{c}/relations` | GET |
+//! | `{c}/pages/{n}`, `{c}/events/{n}`, `{c}/files/{n}` | GET |
+//! | `{c}/participants` | GET, PUT |
+//! | `{c}/browsing` | GET, POST |
+//! | `{c}/browsing/{browsing_id}`, `{c}/browsing/{browsing_id}/debug`, `{c}/browsing/{browsing_id}/assist` | PATCH |
+//! | `{c}/call` | GET, POST |
+//! | `{c}/call/{call_id}` | PATCH, DELETE |
+//! | `{c}/transcript`, `{c}/purge`, `{c}/feedback`, `{c}/tool`, `{c}/reminder`, `{c}/report` | POST |
+//! | `{c}/widget/{plugin_id}/button`, `{c}/widget/{plugin_id}/data` | POST (user tier) |
+//! | `{p}/stats` | GET |
+//! | `{p}/suggest/segments/{n}`, `{p}/segments/{n}`, `{p}/suggest/data/{n}`, `{p}/suggest/events/{n}` | GET |
+//! | `{p}/suggest/segment`, `{p}/suggest/data`, `{p}/suggest/event` | DELETE |
+//! | `{p}/profiles/{n}` | GET (`search_text`, `search_filter`, `search_operator`) |
+//! | `{p}/profile` | POST |
+//! | `{p}/profile/{people_id}` | HEAD, GET, PUT, PATCH, DELETE |
+//! | `{p}/conversations/{people_id}/list/{n}` | GET (`filter_unread`, `filter_resolved`, `filter_not_resolved`) |
+//! | `{p}/campaigns/{people_id}/list/{n}` | GET (user tier) |
+//! | `{p}/events/{people_id}` | POST |
+//! | `{p}/events/{people_id}/list/{n}` | GET |
+//! | `{p}/data/{people_id}` | GET, PUT, PATCH |
+//! | `{p}/subscription/{people_id}` | GET, PATCH |
+//! | `{p}/export/profiles`, `{p}/import/profiles` | POST (user tier) |
+//! | `{w}/batch/resolve`, `{w}/batch/read`, `{w}/batch/remove` | PATCH (user tier) |
+//! | `{w}/batch/unresolve`, `{w}/batch/unread`, `{w}/batch/block`, `{w}/batch/routing`, `{w}/batch/inbox`, `{w}/batch/data`, `{w}/batch/segments` | PATCH |
+//! | `{w}/batch/report` | POST |
 //! | `plugin/connect/account` | GET |
 //! | `plugin/connect/session` | HEAD |
-//! | `plugin/connect/websites/all/{page_number}` | GET (`filter_configured`, `include_plan`) |
+//! | `plugin/connect/websites/all/{n}` | GET (`filter_configured`, `include_plan`) |
 //! | `plugin/connect/websites/since` | GET (`date_since`, `filter_configured`, `include_plan`) |
 //! | `plugin/connect/endpoints`, `user/connect/endpoints`, `website/connect/endpoints`, `website/{website_id}/connect/endpoints` | GET (the relay URL as `socket.app`) |
+//!
+//! Seeding helpers add what the API cannot: conversations and visitor
+//! messages ([`FakeCrisp::add_conversation`],
+//! [`FakeCrisp::add_visitor_message`]), profiles
+//! ([`FakeCrisp::add_people_profile`]), CSV files to import
+//! ([`FakeCrisp::add_import_file`]), spam
+//! ([`FakeCrisp::add_spam_conversation`]), original messages
+//! ([`FakeCrisp::add_original_message`]), browsed pages and conversation
+//! events ([`FakeCrisp::add_conversation_page`],
+//! [`FakeCrisp::add_conversation_event`]).
 //!
 //! Every request is recorded ([`FakeCrisp::requests`]), and a FIFO fault queue
 //! ([`Faults`]) makes the next requests fail with a status, a custom response,
@@ -99,6 +149,7 @@ mod record;
 mod relay;
 mod reply;
 mod routes;
+mod seed;
 mod server;
 mod state;
 mod webhook;

@@ -112,6 +112,16 @@ impl ApiError {
     pub(crate) const SESSION_NOT_FOUND: Self = Self::new(StatusCode::NOT_FOUND, "session_not_found");
     /// `404 people_not_found`.
     pub(crate) const PEOPLE_NOT_FOUND: Self = Self::new(StatusCode::NOT_FOUND, "people_not_found");
+    /// `404 message_not_found`: no message with this fingerprint in the conversation.
+    pub(crate) const MESSAGE_NOT_FOUND: Self = Self::new(StatusCode::NOT_FOUND, "message_not_found");
+    /// `404 original_not_found`: no original message with this id.
+    pub(crate) const ORIGINAL_NOT_FOUND: Self = Self::new(StatusCode::NOT_FOUND, "original_not_found");
+    /// `404 spam_not_found`: no spam conversation with this id.
+    pub(crate) const SPAM_NOT_FOUND: Self = Self::new(StatusCode::NOT_FOUND, "spam_not_found");
+    /// `404 browsing_not_found`: no live browsing session with this id.
+    pub(crate) const BROWSING_NOT_FOUND: Self = Self::new(StatusCode::NOT_FOUND, "browsing_not_found");
+    /// `404 call_not_found`: no ongoing call (with this id).
+    pub(crate) const CALL_NOT_FOUND: Self = Self::new(StatusCode::NOT_FOUND, "call_not_found");
     /// `409 people_exists`: another profile has this email.
     pub(crate) const PEOPLE_EXISTS: Self = Self::new(StatusCode::CONFLICT, "people_exists");
 

@@ -123,7 +123,8 @@ impl Default for FakeCrispConfig {
 /// # }
 /// ```
 pub struct FakeCrisp {
-    shared: App,
+    /// The state every handler shares (also used by the seeding helpers in `seed.rs`).
+    pub(crate) shared: App,
     addr: SocketAddr,
     relay_addr: SocketAddr,
     website_id: WebsiteId,
@@ -355,6 +356,7 @@ impl FakeCrisp {
                         timestamp,
                         read: String::new(),
                         delivered: String::new(),
+                        edited: false,
                         user: serde_json::json!({ "nickname": nickname, "user_id": session.as_str() }),
                         extra: Object::new(),
                     };

@@ -6,7 +6,9 @@ use axum::response::IntoResponse;
 use crate::reply::ApiError;
 use crate::server::App;
 
+pub(crate) mod batch;
 pub(crate) mod conversation;
+pub(crate) mod filter;
 pub(crate) mod people;
 pub(crate) mod plugin_connect;
 
@@ -16,6 +18,7 @@ pub(crate) fn router(app: App) -> Router {
     Router::new()
         .merge(conversation::routes())
         .merge(people::routes())
+        .merge(batch::routes())
         .merge(plugin_connect::routes())
         .fallback(not_found)
         .method_not_allowed_fallback(not_found)

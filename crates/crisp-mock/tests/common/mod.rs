@@ -171,3 +171,44 @@ pub(crate) async fn plugin(
 ) -> io::Result<RawResponse> {
     call(fake, Tier::Plugin, method, path, body).await
 }
+
+/// The parts of a Crisp envelope answer a test looks at.
+#[derive(Debug)]
+pub(crate) struct Answer {
+    pub(crate) status: u16,
+    pub(crate) reason: String,
+    pub(crate) data: serde_json::Value,
+}
+
+/// An authenticated `tier` call to `/v1/<path>`, split into status, reason
+/// and data (status 0 and the error as reason when the request failed).
+pub(crate) async fn answer_as(
+    fake: &FakeCrisp,
+    tier: Tier,
+    method: &str,
+    path: &str,
+    body: Option<serde_json::Value>,
+) -> Answer {
+    let response = match call(fake, tier, method, path, body).await {
+        Ok(response) => response,
+        // A transport failure shows as status 0, which every assertion rejects.
+        Err(error) => {
+            return Answer {
+                status: 0,
+                reason: error.to_string(),
+                data: serde_json::Value::Null,
+            };
+        }
+    };
+    let envelope = response.json();
+    Answer {
+        status: response.status,
+        reason: envelope["reason"].as_str().unwrap_or_default().to_owned(),
+        data: envelope["data"].clone(),
+    }
+}
+
+/// [`answer_as`] with the plugin tier.
+pub(crate) async fn answer(fake: &FakeCrisp, method: &str, path: &str, body: Option<serde_json::Value>) -> Answer {
+    answer_as(fake, Tier::Plugin, method, path, body).await
+}

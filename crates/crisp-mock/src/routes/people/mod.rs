@@ -1,4 +1,9 @@
-//! `website/{website_id}/people/profile(s)/..` routes.
+//! `website/{website_id}/people/..` routes: profiles here, the rest in one
+//! file per topic.
+
+mod activity;
+mod import;
+mod suggest;
 
 use axum::Router;
 use axum::extract::State;
@@ -9,6 +14,7 @@ use serde_json::{Value, json};
 
 use crate::extract::{Params, QueryPairs, json_object, optional_str, page_number, paginate, required_str};
 use crate::reply::{self, ApiError, Reply, Success};
+use crate::routes::filter::FilterSearch;
 use crate::server::App;
 use crate::state::{Object, Profile, Store, Website, deep_merge};
 
@@ -31,12 +37,17 @@ pub(crate) fn routes() -> Router<App> {
                 .patch(update_people_profile)
                 .delete(remove_people_profile),
         )
+        .merge(suggest::routes())
+        .merge(activity::routes())
+        .merge(import::routes())
 }
 
+/// The website, or `website_not_found`.
 fn website<'a>(store: &'a Store, website_id: &str) -> Result<&'a Website, ApiError> {
     store.website(website_id).ok_or(ApiError::WEBSITE_NOT_FOUND)
 }
 
+/// The profile, or `website_not_found` / `people_not_found`.
 fn find<'a>(store: &'a Store, website_id: &str, people_id: &str) -> Result<&'a Profile, ApiError> {
     website(store, website_id)?
         .profile(people_id)
@@ -44,7 +55,9 @@ fn find<'a>(store: &'a Store, website_id: &str, people_id: &str) -> Result<&'a P
 }
 
 /// `GET people/profiles/{page_number}`: newest first; `search_text` matches
-/// email or `person.nickname` (case-insensitive substring).
+/// email or `person.nickname` (case-insensitive substring); `search_filter`
+/// (a JSON array of `{model, criterion, operator, query}`) with
+/// `search_operator` (`and` / `or`) keeps the profiles it matches.
 async fn list_people_profiles(
     State(app): State<App>,
     Params((website_id, page)): Params<(String, String)>,
@@ -52,6 +65,14 @@ async fn list_people_profiles(
 ) -> Reply {
     let page = page_number(&page)?;
     let needle = query.get("search_text").map(str::to_lowercase);
+    let search = match query.get("search_filter") {
+        None => None,
+        Some(filter) => {
+            let filter = serde_json::from_str(filter).map_err(|_| ApiError::INVALID_DATA)?;
+            let operator = query.get("search_operator").map(|op| Value::String(op.to_owned()));
+            Some(FilterSearch::parse(&filter, operator.as_ref())?)
+        }
+    };
     let store = app.store();
     let website = website(&store, &website_id)?;
     let matching: Vec<&Profile> = website
@@ -65,6 +86,7 @@ async fn list_people_profiles(
                 .flatten()
                 .any(|text| text.to_lowercase().contains(needle.as_str())),
         })
+        .filter(|profile| search.as_ref().is_none_or(|search| search.matches_profile(profile)))
         .collect();
     let items = paginate(matching, page, PROFILES_PER_PAGE)
         .into_iter()
@@ -74,18 +96,27 @@ async fn list_people_profiles(
 }
 
 /// Validates a profile card: `email` a string when present, `person` and
-/// `company` objects, `segments` an array of strings.
-fn validate_card(card: &Object) -> Result<(), ApiError> {
-    optional_str(card, "email")?;
-    optional_str(card, "notepad")?;
-    for key in ["person", "company", "active"] {
+/// `company` objects, `segments` an array of strings, `active` a timestamp
+/// (stored as the profile's `active: {now: false, last}`) or an object.
+fn validate_card(mut card: Object) -> Result<Object, ApiError> {
+    optional_str(&card, "email")?;
+    optional_str(&card, "notepad")?;
+    for key in ["person", "company"] {
         if !matches!(card.get(key), None | Some(Value::Object(_))) {
             return Err(ApiError::INVALID_DATA);
         }
     }
+    match card.get("active") {
+        None | Some(Value::Object(_)) => {}
+        Some(Value::Number(last)) if last.is_u64() => {
+            let active = json!({ "now": false, "last": last });
+            card.insert("active".to_owned(), active);
+        }
+        Some(_) => return Err(ApiError::INVALID_DATA),
+    }
     match card.get("segments") {
-        None => Ok(()),
-        Some(Value::Array(items)) if items.iter().all(Value::is_string) => Ok(()),
+        None => Ok(card),
+        Some(Value::Array(items)) if items.iter().all(Value::is_string) => Ok(card),
         Some(_) => Err(ApiError::INVALID_DATA),
     }
 }
@@ -93,8 +124,7 @@ fn validate_card(card: &Object) -> Result<(), ApiError> {
 /// `POST people/profile` with a card that has an `email` -> `{people_id}`;
 /// `409 people_exists` when another profile has that email.
 async fn add_new_people_profile(State(app): State<App>, Params(website_id): Params<String>, body: Bytes) -> Reply {
-    let card = json_object(&body)?;
-    validate_card(&card)?;
+    let card = validate_card(json_object(&body)?)?;
     let email = required_str(&card, "email")?.to_owned();
     if email.trim().is_empty() {
         return Err(ApiError::INVALID_DATA);
@@ -132,8 +162,7 @@ async fn save_people_profile(
     Params((website_id, people_id)): Params<(String, String)>,
     body: Bytes,
 ) -> Reply {
-    let card = json_object(&body)?;
-    validate_card(&card)?;
+    let card = validate_card(json_object(&body)?)?;
     change_profile(&app, &website_id, &people_id, |profile| profile.card = card)
 }
 
@@ -144,8 +173,7 @@ async fn update_people_profile(
     Params((website_id, people_id)): Params<(String, String)>,
     body: Bytes,
 ) -> Reply {
-    let patch = json_object(&body)?;
-    validate_card(&patch)?;
+    let patch = validate_card(json_object(&body)?)?;
     change_profile(&app, &website_id, &people_id, |profile| {
         deep_merge(&mut profile.card, patch)
     })
@@ -161,12 +189,8 @@ fn change_profile(app: &App, website_id: &str, people_id: &str, change: impl FnO
         .iter()
         .position(|p| p.people_id == people_id)
         .ok_or(ApiError::PEOPLE_NOT_FOUND)?;
-    let mut updated = Profile {
-        people_id: people_id.to_owned(),
-        card: website.people[index].card.clone(),
-        created_at: website.people[index].created_at,
-        updated_at: clock.now(),
-    };
+    let mut updated = website.people[index].clone();
+    updated.updated_at = clock.now();
     change(&mut updated);
     if let Some(email) = updated.email()
         && website.email_taken(email, Some(people_id))

@@ -1,184 +1,9 @@
-//! The fake's in-memory world: websites, their conversations (with messages)
-//! and people profiles, and the plugin's view of connected websites.
-//!
-//! These are private structs, independent of `crisp-types`' resource models,
-//! and render themselves as the JSON Crisp sends (shapes from the API's
-//! `models.tsv`).
+//! Conversations and their messages, pages, events, originals, browsing
+//! sessions and calls.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
-use crate::ids::{self, Clock};
-
-/// A JSON object.
-pub(crate) type Object = Map<String, Value>;
-
-/// The whole fake world.
-#[derive(Debug)]
-pub(crate) struct Store {
-    /// Timestamps for everything created or changed.
-    pub(crate) clock: Clock,
-    /// The plugin every plugin-tier token belongs to.
-    pub(crate) plugin_id: String,
-    /// Websites in creation order.
-    pub(crate) websites: Vec<Website>,
-}
-
-impl Store {
-    /// An empty world for the given plugin.
-    pub(crate) fn new(plugin_id: String) -> Self {
-        Self {
-            clock: Clock::default(),
-            plugin_id,
-            websites: Vec::new(),
-        }
-    }
-
-    /// Creates a website (connected to the plugin, with configured settings).
-    pub(crate) fn add_website(&mut self, website_id: String) -> &mut Website {
-        let now = self.clock.now();
-        self.websites.push(Website {
-            website_id,
-            conversations: Vec::new(),
-            people: Vec::new(),
-            connect: PluginLink {
-                token: ids::hex(64),
-                price: 0,
-                settings: Object::new(),
-                configured: true,
-                plan_id: ids::uuid(),
-                connected_at: now,
-            },
-        });
-        let index = self.websites.len() - 1;
-        &mut self.websites[index]
-    }
-
-    /// The website with this id.
-    pub(crate) fn website(&self, website_id: &str) -> Option<&Website> {
-        self.websites.iter().find(|w| w.website_id == website_id)
-    }
-
-    /// The website with this id, mutably, with the clock alongside (split borrow).
-    pub(crate) fn website_mut(&mut self, website_id: &str) -> Option<(&mut Website, &mut Clock)> {
-        let clock = &mut self.clock;
-        self.websites
-            .iter_mut()
-            .find(|w| w.website_id == website_id)
-            .map(|w| (w, clock))
-    }
-}
-
-/// One website and everything in it.
-#[derive(Debug)]
-pub(crate) struct Website {
-    /// The website id.
-    pub(crate) website_id: String,
-    /// Conversations in creation order.
-    pub(crate) conversations: Vec<Conversation>,
-    /// People profiles in creation order.
-    pub(crate) people: Vec<Profile>,
-    /// How the plugin sees this website.
-    pub(crate) connect: PluginLink,
-}
-
-impl Website {
-    /// Creates an empty pending conversation and returns its session id.
-    pub(crate) fn add_conversation(&mut self, clock: &mut Clock, session_id: Option<String>) -> String {
-        let session_id = session_id.unwrap_or_else(|| format!("session_{}", ids::uuid()));
-        let now = clock.now();
-        let visitor_number = self.conversations.len() + 1;
-        let mut meta = Object::new();
-        meta.insert("nickname".into(), json!(format!("Visitor {visitor_number}")));
-        meta.insert("origin".into(), json!("chat"));
-        meta.insert("segments".into(), json!([]));
-        meta.insert("data".into(), json!({}));
-        self.conversations.push(Conversation {
-            session_id: session_id.clone(),
-            state: ConversationState::Pending,
-            meta,
-            assigned: None,
-            is_blocked: false,
-            is_verified: false,
-            created_at: now,
-            updated_at: now,
-            waiting_since: None,
-            messages: Vec::new(),
-        });
-        session_id
-    }
-
-    /// The conversation with this session id.
-    pub(crate) fn conversation(&self, session_id: &str) -> Option<&Conversation> {
-        self.conversations.iter().find(|c| c.session_id == session_id)
-    }
-
-    /// The conversation with this session id, mutably.
-    pub(crate) fn conversation_mut(&mut self, session_id: &str) -> Option<&mut Conversation> {
-        self.conversations.iter_mut().find(|c| c.session_id == session_id)
-    }
-
-    /// The people profile with this id.
-    pub(crate) fn profile(&self, people_id: &str) -> Option<&Profile> {
-        self.people.iter().find(|p| p.people_id == people_id)
-    }
-
-    /// Whether a profile other than `except` already uses this email.
-    pub(crate) fn email_taken(&self, email: &str, except: Option<&str>) -> bool {
-        self.people.iter().any(|p| {
-            Some(p.people_id.as_str()) != except
-                && p.card
-                    .get("email")
-                    .and_then(Value::as_str)
-                    .is_some_and(|e| e.eq_ignore_ascii_case(email))
-        })
-    }
-
-    /// Stores a new profile from a card and returns its id.
-    pub(crate) fn add_profile(&mut self, clock: &mut Clock, card: Object) -> String {
-        let people_id = ids::uuid();
-        let now = clock.now();
-        self.people.push(Profile {
-            people_id: people_id.clone(),
-            card,
-            created_at: now,
-            updated_at: now,
-        });
-        people_id
-    }
-}
-
-/// What the plugin knows about a connected website.
-#[derive(Debug)]
-pub(crate) struct PluginLink {
-    /// The per-website plugin token.
-    pub(crate) token: String,
-    /// The subscription price.
-    pub(crate) price: u64,
-    /// The plugin's saved settings for this website.
-    pub(crate) settings: Object,
-    /// Whether the settings were ever saved (`filter_configured`).
-    pub(crate) configured: bool,
-    /// The website's plan id.
-    pub(crate) plan_id: String,
-    /// When the plugin was connected (for `websites/since`).
-    pub(crate) connected_at: u64,
-}
-
-impl Website {
-    /// The website as `plugin/connect/websites/*` lists it.
-    pub(crate) fn connect_json(&self, include_plan: bool) -> Value {
-        let mut out = json!({
-            "website_id": self.website_id,
-            "token": self.connect.token,
-            "price": self.connect.price,
-            "settings": self.connect.settings,
-        });
-        if include_plan {
-            out["plan"] = json!({ "id": self.connect.plan_id, "name": "Unlimited", "trialing": false });
-        }
-        out
-    }
-}
+use super::Object;
 
 /// A conversation's state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -219,6 +44,15 @@ impl ConversationState {
             Self::Resolved => 2,
         }
     }
+
+    /// The colour of the conversation event a change to this state stacks.
+    fn color(self) -> &'static str {
+        match self {
+            Self::Pending => "grey",
+            Self::Unresolved => "orange",
+            Self::Resolved => "green",
+        }
+    }
 }
 
 /// One conversation.
@@ -232,10 +66,32 @@ pub(crate) struct Conversation {
     pub(crate) meta: Object,
     /// The assigned operator's user id.
     pub(crate) assigned: Option<String>,
+    /// The inbox the conversation is filed in (`None`: the default inbox).
+    pub(crate) inbox_id: Option<String>,
     /// Whether incoming messages are blocked.
     pub(crate) is_blocked: bool,
     /// Whether the visitor's identity is verified.
     pub(crate) is_verified: bool,
+    /// Identity verifications (`{identity, method, annotation?}`).
+    pub(crate) verifications: Vec<Value>,
+    /// Whether an operator has the conversation open (`PATCH .../open`).
+    pub(crate) opened: bool,
+    /// Who is composing: `{operator?: atom, visitor?: atom}`.
+    pub(crate) compose: Object,
+    /// `PATCH .../unread` marks: (operator side, visitor side).
+    pub(crate) unread_marks: (bool, bool),
+    /// Participants (`{type, target}`).
+    pub(crate) participants: Vec<Value>,
+    /// Pages the visitor browsed (`{page_title, page_url, page_referrer, timestamp}`), oldest first.
+    pub(crate) pages: Vec<Value>,
+    /// Stacked events (`{text, data, color, timestamp}`), oldest first.
+    pub(crate) events: Vec<Value>,
+    /// Original messages (`{original_id, content, timestamp}`).
+    pub(crate) originals: Vec<Value>,
+    /// Live co-browsing sessions (`{browsing_id, browsing_token, useragent}`).
+    pub(crate) browsing: Vec<Value>,
+    /// The ongoing call.
+    pub(crate) call_id: Option<String>,
     /// Creation time (ms).
     pub(crate) created_at: u64,
     /// Last change time (ms).
@@ -247,6 +103,38 @@ pub(crate) struct Conversation {
 }
 
 impl Conversation {
+    /// An empty pending conversation.
+    pub(crate) fn new(session_id: String, nickname: String, now: u64) -> Self {
+        let mut meta = Object::new();
+        meta.insert("nickname".into(), json!(nickname));
+        meta.insert("origin".into(), json!("chat"));
+        meta.insert("segments".into(), json!([]));
+        meta.insert("data".into(), json!({}));
+        Self {
+            session_id,
+            state: ConversationState::Pending,
+            meta,
+            assigned: None,
+            inbox_id: None,
+            is_blocked: false,
+            is_verified: false,
+            verifications: Vec::new(),
+            opened: false,
+            compose: Object::new(),
+            unread_marks: (false, false),
+            participants: Vec::new(),
+            pages: Vec::new(),
+            events: Vec::new(),
+            originals: Vec::new(),
+            browsing: Vec::new(),
+            call_id: None,
+            created_at: now,
+            updated_at: now,
+            waiting_since: None,
+            messages: Vec::new(),
+        }
+    }
+
     /// Appends a message, keeping timestamp order and updating state and unread
     /// bookkeeping the way Crisp does.
     pub(crate) fn push_message(&mut self, message: Message) {
@@ -269,6 +157,60 @@ impl Conversation {
         self.messages.insert(at, message);
     }
 
+    /// The message with this fingerprint.
+    pub(crate) fn message(&self, fingerprint: i64) -> Option<&Message> {
+        self.messages.iter().find(|m| m.fingerprint == fingerprint)
+    }
+
+    /// The message with this fingerprint, mutably.
+    pub(crate) fn message_mut(&mut self, fingerprint: i64) -> Option<&mut Message> {
+        self.messages.iter_mut().find(|m| m.fingerprint == fingerprint)
+    }
+
+    /// Changes the state (a resolved conversation waits for nobody) and
+    /// stacks a conversation event saying so.
+    pub(crate) fn set_state(&mut self, state: ConversationState, now: u64) {
+        self.state = state;
+        if state == ConversationState::Resolved {
+            self.waiting_since = None;
+        }
+        self.updated_at = now;
+        let text = format!("Conversation marked as {}", state.as_str());
+        self.push_event(&text, json!({ "state": state.as_str() }), state.color(), now);
+    }
+
+    /// Blocks or unblocks incoming messages, stacking an event when it changes.
+    pub(crate) fn set_blocked(&mut self, blocked: bool, now: u64) {
+        if self.is_blocked != blocked {
+            let (text, color) = if blocked {
+                ("Conversation blocked", "red")
+            } else {
+                ("Conversation unblocked", "green")
+            };
+            self.push_event(text, json!({ "blocked": blocked }), color, now);
+        }
+        self.is_blocked = blocked;
+        self.updated_at = now;
+    }
+
+    /// Stacks a conversation event.
+    pub(crate) fn push_event(&mut self, text: &str, data: Value, color: &str, timestamp: u64) {
+        self.events
+            .push(json!({ "text": text, "data": data, "color": color, "timestamp": timestamp }));
+    }
+
+    /// Marks every visitor message read by the operator (batch read).
+    pub(crate) fn read_all_by_operator(&mut self, origin: &str) {
+        for message in self
+            .messages
+            .iter_mut()
+            .filter(|m| m.from == "user" && m.read.is_empty())
+        {
+            message.read = origin.to_owned();
+        }
+        self.unread_marks.0 = false;
+    }
+
     /// Messages from `from` not yet read (notes never count for the visitor).
     fn unread_from(&self, from: &str) -> usize {
         self.messages
@@ -277,9 +219,17 @@ impl Conversation {
             .count()
     }
 
+    /// `(operator, visitor)` unread counters: unread messages of the other
+    /// side, at least 1 on a side marked unread.
+    pub(crate) fn unread(&self) -> (usize, usize) {
+        let operator = self.unread_from("user").max(usize::from(self.unread_marks.0));
+        let visitor = self.unread_from("operator").max(usize::from(self.unread_marks.1));
+        (operator, visitor)
+    }
+
     /// Whether the operator has unread visitor messages (`filter_unread`).
     pub(crate) fn has_unread_for_operator(&self) -> bool {
-        self.unread_from("user") > 0
+        self.unread().0 > 0
     }
 
     /// The excerpt of the last message, as `last_message`.
@@ -287,11 +237,34 @@ impl Conversation {
         self.messages.last().map(Message::excerpt).unwrap_or_default()
     }
 
+    /// The files shared in the conversation (`file` messages), newest first,
+    /// as `.../files/{page_number}` lists them.
+    pub(crate) fn files(&self) -> Vec<Value> {
+        self.messages
+            .iter()
+            .rev()
+            .filter(|m| m.kind == "file")
+            .filter_map(|m| {
+                let content = m.content.as_object()?;
+                let text = |key: &str| content.get(key).cloned().unwrap_or(Value::Null);
+                Some(json!({
+                    "name": text("name"),
+                    "type": text("type"),
+                    "url": text("url"),
+                    "fingerprint": m.fingerprint,
+                    "timestamp": m.timestamp,
+                }))
+            })
+            .collect()
+    }
+
     /// The conversation object (`GET conversation/{session_id}` and lists).
     pub(crate) fn to_json(&self, website_id: &str) -> Value {
+        let (unread_operator, unread_visitor) = self.unread();
         let mut out = json!({
             "session_id": self.session_id,
             "website_id": website_id,
+            "inbox_id": self.inbox_id,
             "state": self.state.as_str(),
             "status": self.state.status(),
             "is_verified": self.is_verified,
@@ -300,11 +273,11 @@ impl Conversation {
             "active": { "now": false, "last": self.updated_at },
             "last_message": self.last_message(),
             "topic": "",
-            "verifications": [],
-            "participants": [],
+            "verifications": self.verifications,
+            "participants": self.participants,
             "mentions": [],
-            "compose": {},
-            "unread": { "operator": self.unread_from("user"), "visitor": self.unread_from("operator") },
+            "compose": self.compose,
+            "unread": { "operator": unread_operator, "visitor": unread_visitor },
             "meta": self.meta,
             "created_at": self.created_at,
             "updated_at": self.updated_at,
@@ -346,6 +319,8 @@ pub(crate) struct Message {
     pub(crate) read: String,
     /// The origin it was delivered through, empty while undelivered.
     pub(crate) delivered: String,
+    /// Whether its content was changed after sending (`PATCH .../message/{fingerprint}`).
+    pub(crate) edited: bool,
     /// The sender (`user{type,user_id,nickname,avatar}`).
     pub(crate) user: Value,
     /// Other fields the sender gave (mentions, references, properties, ...), echoed back.
@@ -397,7 +372,7 @@ impl Message {
         Value::Object(out)
     }
 
-    /// The message object (`GET .../messages`).
+    /// The message object (`GET .../messages`, `GET .../message/{fingerprint}`).
     pub(crate) fn to_json(&self, website_id: &str, session_id: &str) -> Value {
         let mut out = Object::new();
         out.insert("session_id".into(), json!(session_id));
@@ -411,7 +386,7 @@ impl Message {
         out.insert("read".into(), json!(self.read));
         out.insert("delivered".into(), json!(self.delivered));
         out.insert("ignored".into(), json!({}));
-        out.insert("edited".into(), json!(false));
+        out.insert("edited".into(), json!(self.edited));
         out.insert("translated".into(), json!(false));
         out.insert("automated".into(), json!(false));
         out.insert("stamped".into(), json!(true));
@@ -427,69 +402,11 @@ impl Message {
     }
 }
 
-/// One people profile.
-#[derive(Debug)]
-pub(crate) struct Profile {
-    /// The profile id (a UUID).
-    pub(crate) people_id: String,
-    /// The card: email, person, company, segments, notepad, active, score...
-    pub(crate) card: Object,
-    /// Creation time (ms).
-    pub(crate) created_at: u64,
-    /// Last change time (ms).
-    pub(crate) updated_at: u64,
-}
-
-impl Profile {
-    /// The profile object (`GET people/profile/{people_id}` and lists).
-    pub(crate) fn to_json(&self) -> Value {
-        let mut out = Object::new();
-        out.insert("people_id".into(), json!(self.people_id));
-        out.insert("person".into(), json!({}));
-        out.insert("company".into(), json!({}));
-        out.insert("segments".into(), json!([]));
-        out.insert("active".into(), json!({}));
-        out.insert("score".into(), json!(0));
-        for (key, value) in &self.card {
-            if !matches!(key.as_str(), "people_id" | "created_at" | "updated_at") {
-                out.insert(key.clone(), value.clone());
-            }
-        }
-        out.insert("created_at".into(), json!(self.created_at));
-        out.insert("updated_at".into(), json!(self.updated_at));
-        Value::Object(out)
-    }
-
-    /// The profile's email, if any.
-    pub(crate) fn email(&self) -> Option<&str> {
-        self.card.get("email").and_then(Value::as_str)
-    }
-
-    /// The profile's `person.nickname`, if any.
-    pub(crate) fn nickname(&self) -> Option<&str> {
-        self.card
-            .get("person")
-            .and_then(|p| p.get("nickname"))
-            .and_then(Value::as_str)
-    }
-}
-
-/// Merges `patch` into `target`: nested objects merge recursively, every other
-/// value (arrays included) replaces what was there.
-pub(crate) fn deep_merge(target: &mut Object, patch: Object) {
-    for (key, value) in patch {
-        match (target.get_mut(&key), value) {
-            (Some(Value::Object(existing)), Value::Object(incoming)) => deep_merge(existing, incoming),
-            (_, value) => {
-                target.insert(key, value);
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ids::{self, Clock};
+    use crate::state::Store;
 
     fn message(from: &str, timestamp: u64, text: &str) -> Message {
         Message {
@@ -501,6 +418,7 @@ mod tests {
             timestamp,
             read: String::new(),
             delivered: String::new(),
+            edited: false,
             user: json!({}),
             extra: Object::new(),
         }
@@ -538,15 +456,26 @@ mod tests {
     }
 
     #[test]
-    fn deep_merge_merges_objects_and_replaces_arrays() {
-        let mut target = json!({"person": {"nickname": "A", "phone": "1"}, "segments": ["x"]});
-        let patch = json!({"person": {"nickname": "B"}, "segments": ["y"]});
-        if let (Value::Object(target), Value::Object(patch)) = (&mut target, patch) {
-            deep_merge(target, patch);
-        }
-        assert_eq!(
-            target,
-            json!({"person": {"nickname": "B", "phone": "1"}, "segments": ["y"]})
-        );
+    fn unread_marks_count_at_least_one() {
+        let mut conversation = Conversation::new("s".into(), "V".into(), 1);
+        assert_eq!(conversation.unread(), (0, 0));
+        conversation.unread_marks = (true, false);
+        assert_eq!(conversation.unread(), (1, 0));
+        conversation.push_message(message("user", 2, "a"));
+        conversation.push_message(message("user", 3, "b"));
+        assert_eq!(conversation.unread(), (2, 0));
+        conversation.read_all_by_operator("chat");
+        assert_eq!(conversation.unread(), (0, 0));
+    }
+
+    #[test]
+    fn state_changes_stack_events() {
+        let mut conversation = Conversation::new("s".into(), "V".into(), 1);
+        conversation.set_state(ConversationState::Resolved, 5);
+        conversation.set_blocked(true, 6);
+        conversation.set_blocked(true, 7);
+        assert_eq!(conversation.events.len(), 2);
+        assert_eq!(conversation.events[0]["data"], json!({"state": "resolved"}));
+        assert_eq!(conversation.events[1]["color"], "red");
     }
 }
