@@ -6,7 +6,7 @@ use crisp_mock::FakeCrisp;
 use serde_json::Value;
 
 use super::single_request;
-pub(crate) use super::table::{Row, fill, row, rows, rows_of, snake_case};
+use super::table::{fill, row};
 
 /// Checks the only request `fake` received since its last clear against the
 /// reference row of `name`: the verb and path come from the table (its
