@@ -12,6 +12,7 @@
 //!     impl WebsiteApi;
 //!
 //!     /// Returns the message with this fingerprint.       <- doc comment (optional)
+//!     #[deprecated = "use ... instead"]                    <- (optional) a retired route
 //!     "Get A Message In Conversation"                      <- reference label
 //!         => fn get_message_in_conversation -> GetMessageInConversation;
 //!     GET "website/{website_id}/conversation/{session_id}/message/{fingerprint}";
@@ -65,6 +66,7 @@ macro_rules! endpoints {
         impl $api:ident;
         $(
             $(#[doc = $doc:literal])*
+            $(#[deprecated = $deprecated:literal])?
             $label:literal => fn $method:ident -> $builder:ident;
             $http:ident $template:literal;
             tiers [ $( $tier:ident ),* ];
@@ -85,6 +87,7 @@ macro_rules! endpoints {
                     "\n`", stringify!($http), " ", $template, "`\n\n",
                     endpoints!(@tiers_doc $( $tier )*),
                 )]
+                $( #[deprecated = $deprecated] )?
                 pub fn $method(&self, $( $p: $pty, )* $( $( $a: $aty, )* )?) -> $builder<'a> {
                     $builder {
                         client: self.client,
@@ -107,6 +110,7 @@ macro_rules! endpoints {
                     path: $template,
                     tiers: &[ $( stringify!($tier) ),* ],
                     query: &[ $( $( stringify!($q) ),* )? ],
+                    deprecated: endpoints!(@deprecated $( $deprecated )?),
                 },
             )*
         ];
@@ -167,6 +171,9 @@ macro_rules! endpoints {
             $( paginated!($builder, $item); )?
         )*
     };
+
+    (@deprecated) => { ::std::option::Option::None };
+    (@deprecated $note:literal) => { ::std::option::Option::Some($note) };
 
     (@tiers_doc) => { "Tiers: not stated by the reference." };
     (@tiers_doc $( $tier:ident )+) => { concat!("Tiers: ", $( "`", stringify!($tier), "` ", )+ "tokens.") };

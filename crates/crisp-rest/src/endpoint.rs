@@ -54,6 +54,8 @@ pub struct EndpointInfo {
     pub tiers: &'static [&'static str],
     /// The query options it can send.
     pub query: &'static [&'static str],
+    /// For a route the official SDKs retired: what replaces it.
+    pub deprecated: Option<&'static str>,
 }
 
 /// Makes an endpoint builder awaitable through [`Client::execute`](crate::Client::execute).

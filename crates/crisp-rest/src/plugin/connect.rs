@@ -134,4 +134,5 @@ pub(crate) const HAND_WRITTEN: &[EndpointInfo] = &[EndpointInfo {
     path: "plugin/connect/websites/since",
     tiers: &["plugin"],
     query: &["filter_configured", "include_plan", "date_since"],
+    deprecated: None,
 }];

@@ -259,4 +259,5 @@ pub(crate) const ENDPOINTS: &[EndpointInfo] = &[EndpointInfo {
         "order_date_updated",
         "order_date_waiting",
     ],
+    deprecated: None,
 }];

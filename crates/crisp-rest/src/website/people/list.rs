@@ -124,4 +124,5 @@ pub(crate) const ENDPOINTS: &[EndpointInfo] = &[EndpointInfo {
         "search_filter",
         "search_text",
     ],
+    deprecated: None,
 }];
