@@ -20,6 +20,15 @@ const DEFAULT_USER_AGENT: &str = concat!("crisp-rs/", env!("CARGO_PKG_VERSION"))
 /// The per-attempt timeout unless [`TransportBuilder::timeout`] replaces it.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// The deadline of a whole call unless [`TransportBuilder::deadline`]
+/// replaces it: three timed-out attempts fit, a long `Retry-After` does not.
+const DEFAULT_DEADLINE: Duration = Duration::from_secs(30);
+
+/// The largest response body accepted unless
+/// [`TransportBuilder::max_response_size`] replaces it (16 MiB, far above any
+/// Crisp answer).
+const DEFAULT_MAX_RESPONSE_SIZE: usize = 16 * 1024 * 1024;
+
 type WrapFn = Box<dyn FnOnce(HttpService) -> HttpService + Send + Sync>;
 
 /// Configures and builds a [`Transport`]; start with [`Transport::builder`].
@@ -39,12 +48,28 @@ type WrapFn = Box<dyn FnOnce(HttpService) -> HttpService + Send + Sync>;
 /// 6. the per-attempt timeout, which covers sending the request and reading
 ///    the whole response body;
 /// 7. the leaf: hyper-util's pooled client over hyper-rustls, or the service
-///    given to [`from_service`](Self::from_service).
+///    given to [`from_service`](Self::from_service), whose answers are
+///    checked against [`max_response_size`](Self::max_response_size).
+///
+/// The retry layer also enforces the [`deadline`](Self::deadline) of the
+/// whole call. The built-in layers are concrete types composed into one
+/// type-erased service; only the layers given to [`layer`](Self::layer) are
+/// boxed one by one.
+///
+/// Which setting wins: [`timeout`](Self::timeout) bounds each attempt,
+/// [`deadline`](Self::deadline) the whole call (a request's own
+/// [`RequestOptions::deadline`](crate::RequestOptions::deadline) replaces it
+/// for that request). A layer given to [`layer`](Self::layer) runs outside
+/// the retry layer, so it sees one call per request whatever the number of
+/// attempts; to see every attempt, wrap the leaf instead with
+/// [`from_service`](Self::from_service).
 pub struct TransportBuilder {
     credentials: Credentials,
     tier: Tier,
     user_agent: String,
     timeout: Duration,
+    deadline: Duration,
+    max_response_size: usize,
     retry: RetryConfig,
     rate_limit: RateLimitConfig,
     allow_insecure_http: bool,
@@ -59,6 +84,8 @@ impl TransportBuilder {
             tier,
             user_agent: DEFAULT_USER_AGENT.to_owned(),
             timeout: DEFAULT_TIMEOUT,
+            deadline: DEFAULT_DEADLINE,
+            max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
             retry: RetryConfig::default(),
             rate_limit: RateLimitConfig::default(),
             allow_insecure_http: false,
@@ -77,6 +104,27 @@ impl TransportBuilder {
     /// Retries each get a fresh timeout.
     pub fn timeout(mut self, per_attempt: Duration) -> Self {
         self.timeout = per_attempt;
+        self
+    }
+
+    /// The time a whole call may take, every attempt and every wait between
+    /// attempts included (default 30 s). No retry wait is started that would
+    /// end past it; an attempt still running when it passes fails with
+    /// [`TransportError::Deadline`]. A request's
+    /// [`RequestOptions::deadline`](crate::RequestOptions::deadline) replaces
+    /// it for that request.
+    pub fn deadline(mut self, whole_call: Duration) -> Self {
+        self.deadline = whole_call;
+        self
+    }
+
+    /// The largest response body accepted, in bytes (default 16 MiB). The
+    /// built-in client refuses a larger `Content-Length` before reading the
+    /// body and stops reading a body that grows past the limit, so memory
+    /// stays near the limit whatever the server sends; either way the call
+    /// fails with [`TransportError::ResponseTooLarge`] (not retried).
+    pub fn max_response_size(mut self, bytes: usize) -> Self {
+        self.max_response_size = bytes;
         self
     }
 
@@ -175,23 +223,61 @@ impl TransportBuilder {
     /// [`BuildError::InvalidUserAgent`] or
     /// [`BuildError::InvalidCredentials`] when a header cannot carry them,
     /// [`BuildError::Tls`] when TLS cannot be set up.
-    pub fn build(self) -> Result<Transport, BuildError> {
+    pub fn build(mut self) -> Result<Transport, BuildError> {
         let headers = StaticHeaders::new(&self.credentials, self.tier, &self.user_agent)?;
-        let leaf = match self.leaf {
-            Some(leaf) => leaf,
-            None => HttpService::new(crate::hyper_leaf::HyperLeaf::new(self.allow_insecure_http)?),
+        let limit = self.max_response_size;
+        match self.leaf.take() {
+            Some(custom) => {
+                let checked = tower::ServiceExt::map_result(custom, move |outcome| check_size(outcome, limit));
+                Ok(self.assemble(checked, headers))
+            }
+            None => {
+                let leaf = crate::hyper_leaf::HyperLeaf::new(self.allow_insecure_http, limit)?;
+                Ok(self.assemble(leaf, headers))
+            }
+        }
+    }
+
+    /// Composes the stack over `leaf`: concrete layers, one box at the edge
+    /// (plus one per user layer).
+    fn assemble<L>(self, leaf: L, headers: StaticHeaders) -> Transport
+    where
+        L: Service<http::Request<Body>, Response = http::Response<Body>, Error = TransportError>
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+        L::Future: Send + 'static,
+    {
+        let attempts = Retry::new(
+            RateLimit::new(Timeout::new(leaf, self.timeout), self.rate_limit),
+            self.retry,
+            self.deadline,
+        );
+        let service = if self.layers.is_empty() {
+            HttpService::new(Trace::new(Headers::new(attempts, headers)))
+        } else {
+            let mut service = HttpService::new(attempts);
+            for wrap in self.layers.into_iter().rev() {
+                service = wrap(service);
+            }
+            HttpService::new(Trace::new(Headers::new(service, headers)))
         };
-        let mut service = HttpService::new(Timeout::new(leaf, self.timeout));
-        if self.rate_limit.is_enabled() {
-            service = HttpService::new(RateLimit::new(service, self.rate_limit));
-        }
-        service = HttpService::new(Retry::new(service, self.retry));
-        for wrap in self.layers.into_iter().rev() {
-            service = wrap(service);
-        }
-        service = HttpService::new(Headers::new(service, headers));
-        service = HttpService::new(Trace::new(service));
-        Ok(Transport::new(service, self.credentials, self.tier))
+        Transport::new(service, self.credentials, self.tier)
+    }
+}
+
+/// Refuses a buffered answer of a custom service that is over the limit.
+fn check_size(
+    outcome: Result<http::Response<Body>, TransportError>,
+    limit: usize,
+) -> Result<http::Response<Body>, TransportError> {
+    match outcome {
+        Ok(response) if response.body().len() > limit => Err(TransportError::ResponseTooLarge {
+            limit,
+            declared: u64::try_from(response.body().len()).ok(),
+        }),
+        other => other,
     }
 }
 
@@ -202,6 +288,8 @@ impl fmt::Debug for TransportBuilder {
             .field("tier", &self.tier)
             .field("user_agent", &self.user_agent)
             .field("timeout", &self.timeout)
+            .field("deadline", &self.deadline)
+            .field("max_response_size", &self.max_response_size)
             .field("retry", &self.retry)
             .field("rate_limit", &self.rate_limit)
             .field("allow_insecure_http", &self.allow_insecure_http)

@@ -3,7 +3,7 @@
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use http_body_util::BodyExt;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
@@ -22,7 +22,8 @@ type Connector = HttpConnector;
 /// How long an idle pooled connection is kept.
 const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
 
-/// Sends requests with hyper and buffers the whole response body.
+/// Sends requests with hyper and buffers the whole response body, up to a
+/// size limit.
 ///
 /// Plain `http://` is refused for hosts that are not loopback unless allowed.
 /// Without the `rustls-ring` feature only `http://` can be sent.
@@ -30,10 +31,11 @@ const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
 pub(crate) struct HyperLeaf {
     client: Client<Connector, Body>,
     allow_insecure_http: bool,
+    max_response_size: usize,
 }
 
 impl HyperLeaf {
-    pub(crate) fn new(allow_insecure_http: bool) -> Result<Self, BuildError> {
+    pub(crate) fn new(allow_insecure_http: bool, max_response_size: usize) -> Result<Self, BuildError> {
         let mut http = HttpConnector::new();
         http.set_nodelay(true);
         #[cfg(feature = "rustls-ring")]
@@ -57,6 +59,7 @@ impl HyperLeaf {
         Ok(Self {
             client,
             allow_insecure_http,
+            max_response_size,
         })
     }
 
@@ -89,31 +92,76 @@ impl Service<http::Request<Body>> for HyperLeaf {
 
     fn call(&mut self, request: http::Request<Body>) -> Self::Future {
         let checked = self.check(request.uri());
+        let target = target_of(request.uri());
         let client = self.client.clone();
+        let limit = self.max_response_size;
         Box::pin(async move {
             checked?;
             let response = client.request(request).await.map_err(|error| {
                 if error.is_connect() {
-                    TransportError::Connect {
-                        source: Box::new(error),
-                    }
+                    TransportError::connect(target, error)
                 } else {
-                    TransportError::Http {
-                        source: Box::new(error),
-                    }
+                    TransportError::http(exchange_failure(&error), error)
                 }
             })?;
             let (parts, incoming) = response.into_parts();
-            let bytes = incoming
+            let declared = parts
+                .headers
+                .get(http::header::CONTENT_LENGTH)
+                .and_then(|value| value.to_str().ok())
+                .and_then(|value| value.trim().parse::<u64>().ok());
+            if declared.is_some_and(|size| size > u64::try_from(limit).unwrap_or(u64::MAX)) {
+                return Err(TransportError::ResponseTooLarge { limit, declared });
+            }
+            let bytes = Limited::new(incoming, limit)
                 .collect()
                 .await
-                .map_err(|error| TransportError::Http {
-                    source: Box::new(error),
+                .map_err(|error| {
+                    if error.is::<LengthLimitError>() {
+                        TransportError::ResponseTooLarge { limit, declared }
+                    } else {
+                        TransportError::Http {
+                            failure: "the connection broke while the response body was read",
+                            source: error,
+                        }
+                    }
                 })?
                 .to_bytes();
             Ok(http::Response::from_parts(parts, Body::from(bytes)))
         })
     }
+}
+
+/// `host:port` of a URI, for error messages.
+fn target_of(uri: &http::Uri) -> String {
+    let host = uri.host().unwrap_or("the server");
+    let port = uri
+        .port_u16()
+        .unwrap_or(if uri.scheme_str() == Some("http") { 80 } else { 443 });
+    format!("{host}:{port}")
+}
+
+/// What a failed exchange did wrong, in a few words, read from hyper's error.
+fn exchange_failure(error: &(dyn std::error::Error + 'static)) -> &'static str {
+    let mut current = Some(error);
+    while let Some(error) = current {
+        if let Some(hyper) = error.downcast_ref::<hyper::Error>() {
+            if hyper.is_incomplete_message() {
+                return "the connection closed before a complete response";
+            }
+            if hyper.is_parse() || hyper.is_parse_status() {
+                return "the server's answer was not valid HTTP";
+            }
+            if hyper.is_canceled() {
+                return "the request was canceled";
+            }
+            if hyper.is_timeout() {
+                return "the HTTP exchange timed out";
+            }
+        }
+        current = error.source();
+    }
+    "the HTTP exchange failed"
 }
 
 #[cfg(test)]
@@ -122,7 +170,7 @@ mod tests {
 
     #[test]
     fn checks_schemes_and_hosts() {
-        let leaf = HyperLeaf::new(false).unwrap();
+        let leaf = HyperLeaf::new(false, 1024).unwrap();
         let check = |uri: &str| leaf.check(&uri.parse().unwrap());
         assert!(check("http://127.0.0.1:8080/v1/").is_ok());
         assert!(check("http://localhost/v1/").is_ok());
@@ -137,7 +185,7 @@ mod tests {
         ));
         #[cfg(feature = "rustls-ring")]
         assert!(check("https://api.crisp.chat/v1/").is_ok());
-        let lenient = HyperLeaf::new(true).unwrap();
+        let lenient = HyperLeaf::new(true, 1024).unwrap();
         assert!(lenient.check(&"http://example.invalid/".parse().unwrap()).is_ok());
     }
 }

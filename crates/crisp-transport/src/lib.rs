@@ -53,7 +53,7 @@ pub use crisp_types::Tier;
 pub use crate::body::Body;
 pub use crate::builder::TransportBuilder;
 pub use crate::credentials::Credentials;
-pub use crate::error::{BoxError, BuildError, TransportError};
+pub use crate::error::{BoxError, BuildError, ConnectFailure, TransportError};
 pub use crate::layer::rate_limit::RateLimitConfig;
 pub use crate::layer::retry::{RetryBudget, RetryConfig};
 pub use crate::loopback::is_loopback_host;

@@ -1,39 +1,57 @@
 //! Per-request options carried in the request extensions.
 
+use std::time::Duration;
+
 use http::Method;
 
 /// Options for one request, read by the transport from the
 /// [`http::Request`] extensions.
 ///
 /// The REST layer inserts it; a request without it is treated as
-/// `RequestOptions::default()` (route `"unknown"`, [`Idempotency::Auto`]).
+/// `RequestOptions::default()` (route `"unknown"`, [`Idempotency::Auto`],
+/// the transport's deadline).
 ///
 /// ```
+/// use std::time::Duration;
 /// use crisp_transport::{Body, Idempotency, RequestOptions};
 ///
 /// let mut request = http::Request::new(Body::empty());
-/// request.extensions_mut().insert(RequestOptions {
-///     route: "website.list_conversations",
-///     idempotency: Idempotency::Auto,
-/// });
+/// request.extensions_mut().insert(
+///     RequestOptions::new("list_conversations")
+///         .with_idempotency(Idempotency::Auto)
+///         .with_deadline(Duration::from_secs(5)),
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RequestOptions {
-    /// A stable name for the endpoint (for example
-    /// `"website.send_message_in_conversation"`), recorded on the tracing span.
+    /// A stable name for the endpoint: the REST methods use their own name
+    /// (`"send_message_in_conversation"`). Recorded on the tracing span.
     pub route: &'static str,
     /// Whether the request may be retried after a failure that may have
     /// reached the server.
     pub idempotency: Idempotency,
+    /// The most time the whole call may take, every attempt and wait
+    /// included; `None` uses the transport's
+    /// ([`TransportBuilder::deadline`](crate::TransportBuilder::deadline)).
+    pub deadline: Option<Duration>,
 }
 
 impl RequestOptions {
-    /// Options for `route`, with [`Idempotency::Auto`].
+    /// Options for `route`, with [`Idempotency::Auto`] and the transport's
+    /// deadline.
     pub const fn new(route: &'static str) -> Self {
         Self {
             route,
             idempotency: Idempotency::Auto,
+            deadline: None,
         }
+    }
+
+    /// Replaces the deadline of the whole call.
+    pub const fn with_deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
     }
 
     /// Replaces the idempotency setting.

@@ -20,112 +20,9 @@ use http::{HeaderMap, Method, Request, Response, StatusCode};
 use tokio::time::Instant;
 use tower::Service;
 
-/// What the fake does for one call.
-enum Step {
-    Status(u16),
-    StatusWith(u16, &'static str, String),
-    Hang,
-    Fail(TransportError),
-}
+mod support;
 
-/// One request as the fake leaf saw it.
-#[derive(Debug, Clone)]
-struct Seen {
-    method: Method,
-    uri: String,
-    headers: HeaderMap,
-    body: Bytes,
-    at: Instant,
-}
-
-#[derive(Clone, Default)]
-struct Log(Arc<Mutex<Vec<Seen>>>);
-
-impl Log {
-    fn calls(&self) -> Vec<Seen> {
-        self.0.lock().unwrap().clone()
-    }
-
-    fn count(&self) -> usize {
-        self.0.lock().unwrap().len()
-    }
-}
-
-/// A fake leaf answering call number `n` (from 0) with `script(n)`.
-fn fake<F>(
-    script: F,
-) -> (
-    impl Service<Request<Body>, Response = Response<Body>, Error = TransportError, Future = impl Send + 'static>
-    + Clone
-    + Send
-    + Sync
-    + 'static,
-    Log,
-)
-where
-    F: Fn(usize) -> Step + Send + Sync + 'static,
-{
-    let log = Log::default();
-    let script = Arc::new(script);
-    let recorder = log.clone();
-    let service = tower::service_fn(move |request: Request<Body>| {
-        let (parts, body) = request.into_parts();
-        let index = {
-            let mut calls = recorder.0.lock().unwrap();
-            calls.push(Seen {
-                method: parts.method.clone(),
-                uri: parts.uri.to_string(),
-                headers: parts.headers.clone(),
-                body: body.into_bytes(),
-                at: Instant::now(),
-            });
-            calls.len() - 1
-        };
-        let step = script(index);
-        async move {
-            let (status, header) = match step {
-                Step::Status(status) => (status, None),
-                Step::StatusWith(status, name, value) => (status, Some((name, value))),
-                Step::Hang => std::future::pending().await,
-                Step::Fail(error) => return Err(error),
-            };
-            let mut response = Response::new(Body::from(r#"{"error":false,"reason":"ok","data":{}}"#));
-            *response.status_mut() = StatusCode::from_u16(status).unwrap();
-            if let Some((name, value)) = header {
-                response
-                    .headers_mut()
-                    .insert(name, http::HeaderValue::from_str(&value).unwrap());
-            }
-            Ok(response)
-        }
-    });
-    (service, log)
-}
-
-fn builder() -> crisp_transport::TransportBuilder {
-    Transport::builder(Credentials::new("id", "key"), Tier::Plugin)
-}
-
-fn transport_over<F>(script: F) -> (Transport, Log)
-where
-    F: Fn(usize) -> Step + Send + Sync + 'static,
-{
-    let (service, log) = fake(script);
-    (builder().from_service(service).build().unwrap(), log)
-}
-
-fn get(path: &str) -> Request<Body> {
-    Request::get(format!("https://api.crisp.chat/v1/{path}"))
-        .body(Body::empty())
-        .unwrap()
-}
-
-fn post(path: &str, json: &'static str) -> Request<Body> {
-    Request::post(format!("https://api.crisp.chat/v1/{path}"))
-        .header(http::header::CONTENT_TYPE, "application/json")
-        .body(Body::from(json))
-        .unwrap()
-}
+use support::{Log, Seen, Step, builder, fake, get, post, transport_over};
 
 const MESSAGE: &str = r#"{"type":"text","from":"operator","origin":"chat","content":"hi"}"#;
 
@@ -278,10 +175,9 @@ async fn per_request_idempotency_overrides_the_method() {
     assert_eq!(log.count(), 3);
 
     let mut request = get("website/w");
-    request.extensions_mut().insert(RequestOptions {
-        route: "website.get_website",
-        idempotency: Idempotency::NotIdempotent,
-    });
+    request
+        .extensions_mut()
+        .insert(RequestOptions::new("website.get_website").with_idempotency(Idempotency::NotIdempotent));
     transport.send(request).await.unwrap();
     assert_eq!(log.count(), 4);
 }
@@ -290,9 +186,7 @@ async fn per_request_idempotency_overrides_the_method() {
 async fn connect_errors_are_retried_even_for_post() {
     let (transport, log) = transport_over(|n| {
         if n == 0 {
-            Step::Fail(TransportError::Connect {
-                source: "connection refused".into(),
-            })
+            Step::Fail(TransportError::connect("127.0.0.1:9", "connection refused"))
         } else {
             Step::Status(200)
         }
@@ -304,11 +198,8 @@ async fn connect_errors_are_retried_even_for_post() {
 
 #[tokio::test(start_paused = true)]
 async fn errors_that_may_have_been_sent_are_not_retried_for_post() {
-    let (transport, log) = transport_over(|_| {
-        Step::Fail(TransportError::Http {
-            source: "connection reset".into(),
-        })
-    });
+    let (transport, log) =
+        transport_over(|_| Step::Fail(TransportError::http("the connection was reset", "connection reset")));
     let error = transport.send(post("website/w/conversation", "{}")).await.unwrap_err();
     assert!(matches!(error, TransportError::Http { .. }));
     assert_eq!(log.count(), 1);

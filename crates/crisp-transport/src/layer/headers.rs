@@ -1,16 +1,15 @@
 //! The static headers every request carries.
 
+use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use base64::Engine as _;
 use http::header::{ACCEPT, AUTHORIZATION, USER_AGENT};
 use http::{HeaderName, HeaderValue};
-use tower::ServiceExt;
 use tower_service::Service;
 
-use super::ResponseFuture;
 use crate::error::{BuildError, TransportError};
-use crate::{Body, Credentials, HttpService, Tier};
+use crate::{Body, Credentials, Tier};
 
 /// The name of Crisp's tier header.
 pub(crate) const X_CRISP_TIER: HeaderName = HeaderName::from_static("x-crisp-tier");
@@ -49,37 +48,52 @@ impl StaticHeaders {
     }
 }
 
-/// Sets `Authorization`, `X-Crisp-Tier` and `User-Agent` (replacing any value
-/// the caller set) and `Accept: application/json` (unless the caller set one).
-#[derive(Clone)]
-pub(crate) struct Headers {
-    inner: HttpService,
-    values: StaticHeaders,
-}
-
-impl Headers {
-    pub(crate) fn new(inner: HttpService, values: StaticHeaders) -> Self {
-        Self { inner, values }
-    }
-}
-
-impl Service<http::Request<Body>> for Headers {
-    type Response = http::Response<Body>;
-    type Error = TransportError;
-    type Future = ResponseFuture;
-
-    fn poll_ready(&mut self, _cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn call(&mut self, mut request: http::Request<Body>) -> Self::Future {
-        let headers = request.headers_mut();
-        headers.insert(AUTHORIZATION, self.values.authorization.clone());
-        headers.insert(X_CRISP_TIER, self.values.tier.clone());
-        headers.insert(USER_AGENT, self.values.user_agent.clone());
+impl StaticHeaders {
+    /// Sets `Authorization`, `X-Crisp-Tier` and `User-Agent` (replacing any
+    /// value the caller set) and `Accept: application/json` (unless the caller
+    /// set one).
+    fn apply(&self, headers: &mut http::HeaderMap) {
+        headers.reserve(4);
+        headers.insert(AUTHORIZATION, self.authorization.clone());
+        headers.insert(X_CRISP_TIER, self.tier.clone());
+        headers.insert(USER_AGENT, self.user_agent.clone());
         headers
             .entry(ACCEPT)
             .or_insert(HeaderValue::from_static("application/json"));
-        Box::pin(self.inner.clone().oneshot(request))
+    }
+}
+
+/// Adds the [`StaticHeaders`] to every request, then calls the inner service
+/// directly (no future of its own).
+#[derive(Clone)]
+pub(crate) struct Headers<S> {
+    inner: S,
+    values: Arc<StaticHeaders>,
+}
+
+impl<S> Headers<S> {
+    pub(crate) fn new(inner: S, values: StaticHeaders) -> Self {
+        Self {
+            inner,
+            values: Arc::new(values),
+        }
+    }
+}
+
+impl<S> Service<http::Request<Body>> for Headers<S>
+where
+    S: Service<http::Request<Body>, Response = http::Response<Body>, Error = TransportError>,
+{
+    type Response = http::Response<Body>;
+    type Error = TransportError;
+    type Future = S::Future;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, mut request: http::Request<Body>) -> Self::Future {
+        self.values.apply(request.headers_mut());
+        self.inner.call(request)
     }
 }

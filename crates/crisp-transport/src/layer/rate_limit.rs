@@ -1,16 +1,20 @@
 //! A client-side rate limiter shared by all clones of a transport.
 
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::task::{Context, Poll};
+use std::task::{Context, Poll, ready};
 use std::time::Duration;
 
+use futures_util::future::Either;
+use pin_project_lite::pin_project;
 use tokio::time::Instant;
-use tower::ServiceExt;
 use tower_service::Service;
 
 use super::{ResponseFuture, is_rate_limited, retry_after};
+use crate::Body;
 use crate::error::TransportError;
-use crate::{Body, HttpService};
 
 /// How the transport paces requests.
 ///
@@ -119,15 +123,39 @@ struct LimiterState {
 #[derive(Debug)]
 struct Limiter {
     config: RateLimitConfig,
+    /// Whether requests must go through the state at all: a minimum spacing
+    /// is configured, or a rate limit was seen and its pause (or careful
+    /// release) is not over. While it is `false`, requests neither lock nor
+    /// wait, and responses are only looked at for a rate-limit status.
+    pacing: AtomicBool,
     state: Mutex<LimiterState>,
 }
 
 impl Limiter {
+    fn new(config: RateLimitConfig) -> Self {
+        let backoff = config.backoff_on_limit;
+        Self {
+            pacing: AtomicBool::new(!config.min_interval.is_zero()),
+            state: Mutex::new(LimiterState {
+                next_free: None,
+                paused_until: None,
+                backoff,
+                throttled: false,
+            }),
+            config,
+        }
+    }
+
     fn lock(&self) -> MutexGuard<'_, LimiterState> {
         self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Waits for this request's turn.
+    /// Whether a request may start at once without looking at the state.
+    fn is_quiet(&self) -> bool {
+        !self.pacing.load(Ordering::Acquire)
+    }
+
+    /// Waits for this request's turn (the slow path: pacing is on).
     async fn acquire(&self) {
         loop {
             let start = {
@@ -144,10 +172,18 @@ impl Limiter {
                 };
                 if start > now || !gap.is_zero() {
                     state.next_free = Some(start + gap);
+                } else if !state.throttled && self.config.min_interval.is_zero() {
+                    // The pause is over and nothing was refused since: back
+                    // to the fast path.
+                    state.next_free = None;
+                    state.paused_until = None;
+                    self.pacing.store(false, Ordering::Release);
                 }
                 start
             };
-            tokio::time::sleep_until(start).await;
+            if start > Instant::now() {
+                tokio::time::sleep_until(start).await;
+            }
             // A pause that began while we waited for our slot applies to us
             // too: take a new slot after it.
             let paused = self.lock().paused_until.is_some_and(|until| until > Instant::now());
@@ -159,8 +195,12 @@ impl Limiter {
 
     /// Learns from a response.
     fn observe(&self, response: &http::Response<Body>) {
+        let limited = is_rate_limited(response.status());
+        if !limited && self.is_quiet() {
+            return;
+        }
         let mut state = self.lock();
-        if is_rate_limited(response.status()) {
+        if limited {
             let now = Instant::now();
             let already_paused = state.paused_until.is_some_and(|until| until > now);
             let until = match retry_after(response.headers()) {
@@ -176,6 +216,7 @@ impl Limiter {
                 state.paused_until = Some(state.paused_until.map_or(until, |p| p.max(until)));
             }
             state.throttled = true;
+            self.pacing.store(true, Ordering::Release);
             tracing::debug!(status = response.status().as_u16(), "rate limited, pausing requests");
         } else if state.throttled {
             state.throttled = false;
@@ -184,50 +225,84 @@ impl Limiter {
     }
 }
 
-/// The rate limiter's service.
+/// The rate limiter's service. Disabled, it passes requests through.
 #[derive(Clone)]
-pub(crate) struct RateLimit {
-    inner: HttpService,
-    limiter: Arc<Limiter>,
+pub(crate) struct RateLimit<S> {
+    inner: S,
+    limiter: Option<Arc<Limiter>>,
 }
 
-impl RateLimit {
-    pub(crate) fn new(inner: HttpService, config: RateLimitConfig) -> Self {
-        let backoff = config.backoff_on_limit;
-        Self {
-            inner,
-            limiter: Arc::new(Limiter {
-                config,
-                state: Mutex::new(LimiterState {
-                    next_free: None,
-                    paused_until: None,
-                    backoff,
-                    throttled: false,
-                }),
-            }),
-        }
+impl<S> RateLimit<S> {
+    pub(crate) fn new(inner: S, config: RateLimitConfig) -> Self {
+        let limiter = config.is_enabled().then(|| Arc::new(Limiter::new(config)));
+        Self { inner, limiter }
     }
 }
 
-impl Service<http::Request<Body>> for RateLimit {
+impl<S> Service<http::Request<Body>> for RateLimit<S>
+where
+    S: Service<http::Request<Body>, Response = http::Response<Body>, Error = TransportError> + Clone + Send + 'static,
+    S::Future: Send + 'static,
+{
     type Response = http::Response<Body>;
     type Error = TransportError;
-    type Future = ResponseFuture;
+    type Future = Either<Observed<S::Future>, ResponseFuture>;
 
-    fn poll_ready(&mut self, _cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        Poll::Ready(Ok(()))
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
     }
 
     fn call(&mut self, request: http::Request<Body>) -> Self::Future {
-        let inner = self.inner.clone();
-        let limiter = Arc::clone(&self.limiter);
-        Box::pin(async move {
+        let Some(limiter) = &self.limiter else {
+            return Either::Left(Observed {
+                inner: self.inner.call(request),
+                limiter: None,
+            });
+        };
+        if limiter.is_quiet() {
+            return Either::Left(Observed {
+                inner: self.inner.call(request),
+                limiter: Some(Arc::clone(limiter)),
+            });
+        }
+        // Slow path: wait for a turn with the service made ready for this
+        // call, and leave a fresh clone behind for the next one.
+        let fresh = self.inner.clone();
+        let mut ready = std::mem::replace(&mut self.inner, fresh);
+        let limiter = Arc::clone(limiter);
+        Either::Right(Box::pin(async move {
             limiter.acquire().await;
-            let outcome = inner.oneshot(request).await;
+            let outcome = ready.call(request).await;
             if let Ok(response) = &outcome {
                 limiter.observe(response);
             }
             outcome
-        })
+        }))
+    }
+}
+
+pin_project! {
+    /// The fast path's future: the inner future, whose response the limiter
+    /// looks at for a rate-limit status.
+    pub(crate) struct Observed<F> {
+        #[pin]
+        inner: F,
+        limiter: Option<Arc<Limiter>>,
+    }
+}
+
+impl<F> Future for Observed<F>
+where
+    F: Future<Output = Result<http::Response<Body>, TransportError>>,
+{
+    type Output = Result<http::Response<Body>, TransportError>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.project();
+        let outcome = ready!(this.inner.poll(cx));
+        if let (Some(limiter), Ok(response)) = (this.limiter.as_ref(), &outcome) {
+            limiter.observe(response);
+        }
+        Poll::Ready(outcome)
     }
 }

@@ -1,18 +1,17 @@
 //! Retries: which outcomes are retried, how long to wait, and the shared
 //! retry budget.
 
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
 use tokio::time::Instant;
-use tower::ServiceExt;
 use tower_service::Service;
 
-use super::trace::Attempts;
 use super::{ResponseFuture, is_rate_limited, retry_after};
 use crate::error::TransportError;
-use crate::{Body, HttpService, Idempotency, RequestOptions};
+use crate::{Body, Idempotency, RequestOptions};
 
 /// How the transport retries failed attempts.
 ///
@@ -37,7 +36,11 @@ use crate::{Body, HttpService, Idempotency, RequestOptions};
 /// Backoff is exponential with full jitter: before retry *n* the transport
 /// waits a random time between zero and `min(max_delay, base_delay * 2^(n-1))`.
 /// Every retry is paid for from a [`RetryBudget`] shared by all clones of the
-/// transport. When attempts or budget run out, the last response (for
+/// transport. No wait is started that would end past the call's deadline
+/// ([`TransportBuilder::deadline`](crate::TransportBuilder::deadline)), and
+/// an attempt still running when the deadline passes is abandoned with
+/// [`TransportError::Deadline`]. When attempts, budget or time run out, the
+/// last response (for
 /// example a 503) or error is returned unchanged.
 ///
 /// ```
@@ -273,7 +276,7 @@ fn classify(outcome: &Result<http::Response<Body>, TransportError>, idempotent: 
             hint: None,
             reason: "connect failed",
         },
-        Err(error) if idempotent && error.may_have_been_sent() => Verdict::Retry {
+        Err(error) if idempotent && error.is_transient() && error.may_have_been_sent() => Verdict::Retry {
             hint: None,
             reason: "transport failure",
         },
@@ -281,85 +284,140 @@ fn classify(outcome: &Result<http::Response<Body>, TransportError>, idempotent: 
     }
 }
 
-/// The retry layer's service.
+/// The retry layer's service; it also enforces the deadline of the whole
+/// call, every attempt and wait included.
 #[derive(Clone)]
-pub(crate) struct Retry {
-    inner: HttpService,
+pub(crate) struct Retry<S> {
+    inner: S,
     config: Arc<RetryConfig>,
     budget: Arc<Budget>,
+    deadline: Duration,
 }
 
-impl Retry {
-    pub(crate) fn new(inner: HttpService, config: RetryConfig) -> Self {
+impl<S> Retry<S> {
+    pub(crate) fn new(inner: S, config: RetryConfig, deadline: Duration) -> Self {
         let budget = Arc::new(Budget::new(config.budget));
         Self {
             inner,
             config: Arc::new(config),
             budget,
+            deadline,
         }
     }
 }
 
-impl Service<http::Request<Body>> for Retry {
+impl<S> Service<http::Request<Body>> for Retry<S>
+where
+    S: Service<http::Request<Body>, Response = http::Response<Body>, Error = TransportError> + Clone + Send + 'static,
+    S::Future: Send + 'static,
+{
     type Response = http::Response<Body>;
     type Error = TransportError;
     type Future = ResponseFuture;
 
     fn poll_ready(&mut self, _cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        // Readiness of the inner service is awaited before each attempt.
         Poll::Ready(Ok(()))
     }
 
     fn call(&mut self, request: http::Request<Body>) -> Self::Future {
-        let mut inner = self.inner.clone();
+        let inner = self.inner.clone();
         let config = Arc::clone(&self.config);
         let budget = Arc::clone(&self.budget);
+        let options = request.extensions().get::<RequestOptions>();
+        let idempotent = options
+            .map_or(Idempotency::Auto, |options| options.idempotency)
+            .is_idempotent(request.method());
+        let deadline = options.and_then(|options| options.deadline).unwrap_or(self.deadline);
         Box::pin(async move {
-            let idempotent = request
-                .extensions()
-                .get::<RequestOptions>()
-                .map_or(Idempotency::Auto, |options| options.idempotency)
-                .is_idempotent(request.method());
-            let attempts = request.extensions().get::<Attempts>().cloned();
-            budget.deposit();
-            let mut attempt: u32 = 1;
-            loop {
-                if let Some(attempts) = &attempts {
-                    attempts.bump();
+            let started = AtomicU32::new(0);
+            let until = Instant::now() + deadline;
+            let attempts = attempt_loop(inner, request, &config, &budget, idempotent, until, &started);
+            match tokio::time::timeout_at(until, attempts).await {
+                Ok(outcome) => outcome,
+                Err(_elapsed) => {
+                    let attempts = started.load(Ordering::Relaxed);
+                    tracing::debug!(attempts, "deadline passed");
+                    Err(TransportError::Deadline {
+                        after: deadline,
+                        attempts,
+                    })
                 }
-                // The full request (method, URI, headers, extensions, body)
-                // is cloned for every attempt; `Body` clones are cheap.
-                let outcome = match inner.ready().await {
-                    Ok(service) => service.call(request.clone()).await,
-                    Err(error) => Err(error),
-                };
-                let (hint, reason) = match classify(&outcome, idempotent) {
-                    Verdict::Done => return outcome,
-                    Verdict::Retry { hint, reason } => (hint, reason),
-                };
-                if attempt >= config.max_attempts {
-                    tracing::debug!(attempt, reason, "no attempts left, giving up");
-                    return outcome;
-                }
-                if hint.is_some_and(|wait| wait > config.max_retry_after) {
-                    tracing::debug!(attempt, reason, "Retry-After too long, giving up");
-                    return outcome;
-                }
-                if !budget.withdraw() {
-                    tracing::debug!(attempt, reason, "retry budget exhausted, giving up");
-                    return outcome;
-                }
-                let delay = hint.unwrap_or_else(|| config.backoff(attempt));
-                tracing::debug!(
-                    attempt,
-                    reason,
-                    delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
-                    "retrying"
-                );
-                drop(outcome);
-                tokio::time::sleep(delay).await;
-                attempt += 1;
             }
         })
+    }
+}
+
+/// Sends `request` until it succeeds, fails for good, or no retry is left.
+/// `started` counts the attempts started, for the deadline's error.
+async fn attempt_loop<S>(
+    mut inner: S,
+    request: http::Request<Body>,
+    config: &RetryConfig,
+    budget: &Budget,
+    idempotent: bool,
+    deadline: Instant,
+    started: &AtomicU32,
+) -> Result<http::Response<Body>, TransportError>
+where
+    S: Service<http::Request<Body>, Response = http::Response<Body>, Error = TransportError>,
+{
+    let max = config.max_attempts;
+    if max > 1 {
+        budget.deposit();
+    }
+    let mut original = Some(request);
+    let mut attempt: u32 = 1;
+    loop {
+        started.store(attempt, Ordering::Relaxed);
+        tracing::Span::current().record("attempts", attempt);
+        // The request is cloned only while a later attempt may need it; the
+        // last possible attempt sends the original.
+        let this_attempt = match (attempt < max, original.as_ref()) {
+            (true, Some(request)) => request.clone(),
+            _ => match original.take() {
+                Some(request) => request,
+                None => return Err(TransportError::Service("the request was already sent".into())),
+            },
+        };
+        let mut outcome = match std::future::poll_fn(|cx| inner.poll_ready(cx)).await {
+            Ok(()) => inner.call(this_attempt).await,
+            Err(error) => Err(error),
+        };
+        if let Err(TransportError::Timeout { attempt: at, of, .. }) = &mut outcome {
+            *at = attempt;
+            *of = max;
+        }
+        let (hint, reason) = match classify(&outcome, idempotent) {
+            Verdict::Done => return outcome,
+            Verdict::Retry { hint, reason } => (hint, reason),
+        };
+        if attempt >= max {
+            tracing::debug!(attempt, reason, "no attempts left, giving up");
+            return outcome;
+        }
+        if hint.is_some_and(|wait| wait > config.max_retry_after) {
+            tracing::debug!(attempt, reason, "Retry-After too long, giving up");
+            return outcome;
+        }
+        let delay = hint.unwrap_or_else(|| config.backoff(attempt));
+        if Instant::now() + delay >= deadline {
+            tracing::debug!(attempt, reason, "the wait would pass the deadline, giving up");
+            return outcome;
+        }
+        if !budget.withdraw() {
+            tracing::debug!(attempt, reason, "retry budget exhausted, giving up");
+            return outcome;
+        }
+        tracing::debug!(
+            attempt,
+            reason,
+            delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
+            "retrying"
+        );
+        drop(outcome);
+        tokio::time::sleep(delay).await;
+        attempt += 1;
     }
 }
 

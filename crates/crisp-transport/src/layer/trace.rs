@@ -1,55 +1,42 @@
 //! The outermost layer: one tracing span per logical request.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::task::{Context, Poll};
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, ready};
 
-use tower::ServiceExt;
+use pin_project_lite::pin_project;
 use tower_service::Service;
-use tracing::Instrument;
 
-use super::ResponseFuture;
 use crate::error::TransportError;
-use crate::{Body, HttpService, RequestOptions};
-
-/// Counts the attempts made for one logical request. The trace layer puts it
-/// in the request extensions; the retry layer bumps it before each attempt.
-#[derive(Clone, Default)]
-pub(crate) struct Attempts(Arc<AtomicU32>);
-
-impl Attempts {
-    pub(crate) fn bump(&self) -> u32 {
-        self.0.fetch_add(1, Ordering::Relaxed).saturating_add(1)
-    }
-
-    fn get(&self) -> u32 {
-        self.0.load(Ordering::Relaxed)
-    }
-}
+use crate::{Body, RequestOptions};
 
 /// Opens a `crisp_http` span (fields `route`, `method`, `path`, `attempts`,
-/// `status`) around the whole request, retries included.
+/// `status`) around the whole request, retries included. The retry layer
+/// records `attempts` in it; this layer records `status`.
 #[derive(Clone)]
-pub(crate) struct Trace {
-    inner: HttpService,
+pub(crate) struct Trace<S> {
+    inner: S,
 }
 
-impl Trace {
-    pub(crate) fn new(inner: HttpService) -> Self {
+impl<S> Trace<S> {
+    pub(crate) fn new(inner: S) -> Self {
         Self { inner }
     }
 }
 
-impl Service<http::Request<Body>> for Trace {
+impl<S> Service<http::Request<Body>> for Trace<S>
+where
+    S: Service<http::Request<Body>, Response = http::Response<Body>, Error = TransportError>,
+{
     type Response = http::Response<Body>;
     type Error = TransportError;
-    type Future = ResponseFuture;
+    type Future = TraceFuture<S::Future>;
 
-    fn poll_ready(&mut self, _cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        Poll::Ready(Ok(()))
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
     }
 
-    fn call(&mut self, mut request: http::Request<Body>) -> Self::Future {
+    fn call(&mut self, request: http::Request<Body>) -> Self::Future {
         let route = request
             .extensions()
             .get::<RequestOptions>()
@@ -62,29 +49,46 @@ impl Service<http::Request<Body>> for Trace {
             attempts = tracing::field::Empty,
             status = tracing::field::Empty,
         );
-        let attempts = Attempts::default();
-        request.extensions_mut().insert(attempts.clone());
-        let inner = self.inner.clone();
-        let record_span = span.clone();
-        Box::pin(
-            async move {
-                let outcome = inner.oneshot(request).await;
-                record_span.record("attempts", attempts.get());
-                match &outcome {
-                    Ok(response) => {
-                        record_span.record("status", response.status().as_u16());
-                    }
-                    Err(error) => {
-                        tracing::debug!(
-                            error = %error,
-                            may_have_been_sent = error.may_have_been_sent(),
-                            "request failed"
-                        );
-                    }
-                }
-                outcome
+        let inner = {
+            let _entered = span.enter();
+            self.inner.call(request)
+        };
+        TraceFuture { inner, span }
+    }
+}
+
+pin_project! {
+    /// The future of [`Trace`]: polls the inner future inside the span and
+    /// records the outcome.
+    pub(crate) struct TraceFuture<F> {
+        #[pin]
+        inner: F,
+        span: tracing::Span,
+    }
+}
+
+impl<F> Future for TraceFuture<F>
+where
+    F: Future<Output = Result<http::Response<Body>, TransportError>>,
+{
+    type Output = Result<http::Response<Body>, TransportError>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.project();
+        let _entered = this.span.enter();
+        let outcome = ready!(this.inner.poll(cx));
+        match &outcome {
+            Ok(response) => {
+                this.span.record("status", response.status().as_u16());
             }
-            .instrument(span),
-        )
+            Err(error) => {
+                tracing::debug!(
+                    error = %error,
+                    may_have_been_sent = error.may_have_been_sent(),
+                    "request failed"
+                );
+            }
+        }
+        Poll::Ready(outcome)
     }
 }
