@@ -4,12 +4,16 @@
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
+use std::time::Duration;
 
+use bytes::Bytes;
 use crisp_transport::{Body, RequestOptions, Transport};
+use http::Uri;
 use http::header::{CONTENT_TYPE, HeaderValue};
+use http::uri::{Authority, PathAndQuery, Scheme};
 
 use crate::endpoint::Endpoint;
-use crate::error::{Error, InvalidInput};
+use crate::error::{Error, InvalidInput, TransportFailure};
 use crate::plugin::PluginApi;
 use crate::raw::RawRequest;
 use crate::request::ApiRequest;
@@ -42,11 +46,74 @@ pub type ResponseFuture<T> = Pin<Box<dyn Future<Output = Result<T, Error>> + Sen
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<ClientInner>,
+    /// The deadline of every call made through this handle, when set with
+    /// [`Client::with_deadline`].
+    deadline: Option<Duration>,
 }
 
 struct ClientInner {
     transport: Transport,
     base_url: String,
+    /// The base URL, parsed once: scheme, authority and path prefix, or why
+    /// it cannot be used.
+    root: Result<ApiRoot, String>,
+}
+
+/// The parsed API root every request URI is built on.
+struct ApiRoot {
+    scheme: Scheme,
+    authority: Authority,
+    /// The path of the root, ending with `/` (`/v1/`).
+    prefix: String,
+}
+
+impl ApiRoot {
+    fn parse(base_url: &str) -> Result<Self, String> {
+        let uri: Uri = base_url
+            .parse()
+            .map_err(|error| format!("`{base_url}` is not a valid API root: {error}"))?;
+        let parts = uri.into_parts();
+        let (Some(scheme), Some(authority)) = (parts.scheme, parts.authority) else {
+            return Err(format!("`{base_url}` is not an absolute URL"));
+        };
+        if scheme != Scheme::HTTP && scheme != Scheme::HTTPS {
+            return Err(format!("`{base_url}` is not an http(s) URL"));
+        }
+        let path = parts.path_and_query.as_ref().map_or("/", PathAndQuery::path);
+        if parts.path_and_query.as_ref().is_some_and(|pq| pq.query().is_some()) {
+            return Err(format!("`{base_url}` has a query string"));
+        }
+        let mut prefix = path.to_owned();
+        if !prefix.ends_with('/') {
+            prefix.push('/');
+        }
+        Ok(Self {
+            scheme,
+            authority,
+            prefix,
+        })
+    }
+
+    /// The URI of `request`: the root's scheme and authority, and its path
+    /// prefix followed by the request's encoded path and query.
+    fn uri_of(&self, request: &ApiRequest) -> Result<Uri, String> {
+        let query = request.query();
+        let mut path = String::with_capacity(self.prefix.len() + request.path().len() + 64);
+        path.push_str(&self.prefix);
+        path.push_str(request.path());
+        if !query.is_empty() {
+            path.push('?');
+            query.encode_into(&mut path);
+        }
+        let path_and_query = PathAndQuery::from_maybe_shared(Bytes::from(path))
+            .map_err(|error| format!("`{}` is not a valid request path: {error}", request.path()))?;
+        Uri::builder()
+            .scheme(self.scheme.clone())
+            .authority(self.authority.clone())
+            .path_and_query(path_and_query)
+            .build()
+            .map_err(|error| error.to_string())
+    }
 }
 
 impl std::fmt::Debug for Client {
@@ -66,13 +133,67 @@ impl Client {
 
     /// A client for another API root (a fake Crisp, a proxy). A missing
     /// trailing slash is added.
+    ///
+    /// An unusable root (not an absolute `http(s)` URL) does not fail here:
+    /// every call then fails with [`Error::InvalidInput`] saying why; check it
+    /// up front with [`Client::check_base_url`] (the `crisp` facade's builder
+    /// does).
     pub fn with_base_url(transport: Transport, base_url: impl Into<String>) -> Self {
         let mut base_url = base_url.into();
         if !base_url.ends_with('/') {
             base_url.push('/');
         }
+        let root = ApiRoot::parse(&base_url);
         Self {
-            inner: Arc::new(ClientInner { transport, base_url }),
+            inner: Arc::new(ClientInner {
+                transport,
+                base_url,
+                root,
+            }),
+            deadline: None,
+        }
+    }
+
+    /// Whether `base_url` can be an API root: an absolute `https` URL with a
+    /// host and no query, or `http` to a loopback host (to any host when
+    /// `allow_insecure_http`, as the transport's own rule). Says why not.
+    ///
+    /// ```
+    /// use crisp_rest::Client;
+    ///
+    /// assert!(Client::check_base_url("https://api.crisp.chat/v1/", false).is_ok());
+    /// assert!(Client::check_base_url("http://127.0.0.1:8080/v1/", false).is_ok());
+    /// assert!(Client::check_base_url("http://api.example.com/v1/", false).is_err());
+    /// assert!(Client::check_base_url("not a url", false).is_err());
+    /// ```
+    pub fn check_base_url(base_url: &str, allow_insecure_http: bool) -> Result<(), InvalidInput> {
+        let root = ApiRoot::parse(base_url).map_err(InvalidInput::new)?;
+        let host = root.authority.host();
+        if root.scheme == Scheme::HTTP && !allow_insecure_http && !crisp_transport::is_loopback_host(host) {
+            return Err(InvalidInput::new(format!(
+                "plain http to {host} is refused (use https, or allow insecure http)"
+            )));
+        }
+        Ok(())
+    }
+
+    /// A handle on the same client whose calls each get at most `deadline`,
+    /// every attempt and wait included (instead of the transport's
+    /// [`deadline`](crisp_transport::TransportBuilder::deadline)).
+    ///
+    /// ```no_run
+    /// # async fn run(client: crisp_rest::Client, w: crisp_types::WebsiteId, s: crisp_types::SessionId) -> Result<(), crisp_rest::Error> {
+    /// use std::time::Duration;
+    ///
+    /// let quick = client.with_deadline(Duration::from_secs(2));
+    /// let conversation = quick.website().get_conversation(&w, &s).await?;
+    /// # Ok(()) }
+    /// ```
+    #[must_use]
+    pub fn with_deadline(&self, deadline: Duration) -> Self {
+        Self {
+            inner: Arc::clone(&self.inner),
+            deadline: Some(deadline),
         }
     }
 
@@ -126,29 +247,41 @@ impl Client {
         let prepared = self.to_http(request);
         let transport = self.inner.transport.clone();
         async move {
-            let response = transport.send(prepared?).await?;
+            let response = transport
+                .send(prepared?)
+                .await
+                .map_err(|error| Error::Transport(TransportFailure::new(route, error)))?;
             let (parts, body) = response.into_parts();
             Ok(ApiResponse::new(route, parts.status, parts.headers, body.into_bytes()))
         }
     }
 
     fn to_http(&self, request: ApiRequest) -> Result<http::Request<Body>, Error> {
-        let uri = format!("{}{}", self.inner.base_url, request.path_and_query());
-        let options = RequestOptions {
-            route: request.route(),
-            idempotency: request.idempotency(),
+        let root = self
+            .inner
+            .root
+            .as_ref()
+            .map_err(|reason| InvalidInput::new(reason.clone()))?;
+        let uri = root
+            .uri_of(&request)
+            .map_err(|reason| InvalidInput::new(format!("{}: {reason}", request.route())))?;
+        let mut options = RequestOptions::new(request.route()).with_idempotency(request.idempotency());
+        if let Some(deadline) = request.deadline().or(self.deadline) {
+            options = options.with_deadline(deadline);
+        }
+        let method = request.method().clone();
+        let (body, has_body) = match request.into_body() {
+            Some(body) => (Body::from(body), true),
+            None => (Body::empty(), false),
         };
-        let mut builder = http::Request::builder().method(request.method().clone()).uri(&uri);
-        let body = match request.into_body() {
-            Some(body) => {
-                builder = builder.header(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-                Body::from(body)
-            }
-            None => Body::empty(),
-        };
-        let mut http_request = builder
-            .body(body)
-            .map_err(|error| InvalidInput::new(format!("`{uri}` is not a valid request URI: {error}")))?;
+        let mut http_request = http::Request::new(body);
+        *http_request.method_mut() = method;
+        *http_request.uri_mut() = uri;
+        if has_body {
+            http_request
+                .headers_mut()
+                .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        }
         http_request.extensions_mut().insert(options);
         Ok(http_request)
     }

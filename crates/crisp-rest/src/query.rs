@@ -84,6 +84,12 @@ impl Query {
     /// The `a=1&b=2` form, percent-encoded.
     pub fn encode(&self) -> String {
         let mut out = String::new();
+        self.encode_into(&mut out);
+        out
+    }
+
+    /// Appends the `a=1&b=2` form, percent-encoded, to `out`.
+    pub fn encode_into(&self, out: &mut String) {
         for (index, (key, value)) in self.pairs.iter().enumerate() {
             if index > 0 {
                 out.push('&');
@@ -92,7 +98,6 @@ impl Query {
             out.push('=');
             out.extend(utf8_percent_encode(value, UNRESERVED));
         }
-        out
     }
 }
 

@@ -18,16 +18,28 @@ use crate::response::ApiResponse;
 /// A request to any route, decoded into `T` (by default a
 /// [`serde_json::Value`]) from the envelope's `data`.
 ///
+/// Requests are named `raw` in errors and traces unless
+/// [`route`](Self::route) names them.
+///
 /// ```no_run
 /// # async fn run(client: crisp_rest::Client) -> Result<(), crisp_rest::Error> {
 /// use crisp_rest::segment;
 /// use http::Method;
 ///
 /// #[derive(serde::Deserialize)]
-/// struct Operator { user_id: String }
+/// struct Operator {
+///     user_id: String,
+/// }
 ///
 /// let path = format!("website/{}/operators/list", segment("42286ab3-b29a-4fde-8538-da0ae501d825"));
-/// let operators: Vec<serde_json::Value> = client.raw(Method::GET, path).decode_as().await?;
+/// let operators: Vec<Operator> = client
+///     .raw(Method::GET, path)
+///     .route("list_website_operators")
+///     .decode_as()
+///     .await?;
+/// for operator in &operators {
+///     println!("{}", operator.user_id);
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug)]
@@ -61,6 +73,18 @@ impl<'a, T> RawRequest<'a, T> {
     /// Sends `body` as JSON.
     pub fn json(mut self, body: &(impl Serialize + ?Sized)) -> Self {
         self.request = self.request.and_then(|request| request.try_with_json(body));
+        self
+    }
+
+    /// Names the request in errors and traces (default `raw`).
+    pub fn route(mut self, route: &'static str) -> Self {
+        self.request = self.request.map(|request| request.with_route(route));
+        self
+    }
+
+    /// Sets the most time the whole call may take, retries included.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.request = self.request.map(|request| request.with_deadline(deadline));
         self
     }
 

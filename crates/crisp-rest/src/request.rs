@@ -30,6 +30,7 @@ pub struct ApiRequest {
     query: Query,
     body: Option<Bytes>,
     idempotency: Idempotency,
+    deadline: Option<std::time::Duration>,
     route: &'static str,
 }
 
@@ -45,6 +46,7 @@ impl ApiRequest {
             query: Query::new(),
             body: None,
             idempotency: Idempotency::Auto,
+            deadline: None,
             route,
         }
     }
@@ -109,6 +111,24 @@ impl ApiRequest {
     pub fn with_idempotency(mut self, idempotency: Idempotency) -> Self {
         self.idempotency = idempotency;
         self
+    }
+
+    /// Sets the most time the whole call may take, every attempt and wait
+    /// included (instead of the client's or the transport's deadline).
+    pub fn with_deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// Replaces the route name used in errors and traces.
+    pub fn with_route(mut self, route: &'static str) -> Self {
+        self.route = route;
+        self
+    }
+
+    /// The deadline of this call, if it sets its own.
+    pub fn deadline(&self) -> Option<std::time::Duration> {
+        self.deadline
     }
 
     /// The HTTP method.
@@ -186,8 +206,9 @@ impl fmt::Display for Segment<'_> {
 /// fingerprints), percent-encoded as they are written, so an id can never
 /// inject a `/`, `?` or `#`. An empty value is rejected before anything is
 /// sent (it would silently address another route, like
-/// `website//conversations`), and so are a `{page_number}` of 0 (Crisp numbers
-/// pages from 1) and a count of values that does not match the template.
+/// `website//conversations`), and so are a value that is `.` or `..` (it would
+/// climb the path), a `{page_number}` of 0 (Crisp numbers pages from 1) and a
+/// count of values that does not match the template.
 pub fn expand_path<V: fmt::Display>(route: &'static str, template: &str, values: &[V]) -> Result<String, Error> {
     let invalid = |message: String| Error::InvalidInput(InvalidInput::new(format!("{route}: {message}")));
     let mut path = String::with_capacity(template.len() + 48 * values.len());
@@ -208,6 +229,9 @@ pub fn expand_path<V: fmt::Display>(route: &'static str, template: &str, values:
             .map_err(|_| invalid(format!("`{name}` cannot be written")))?;
         match &path[start..] {
             "" => return Err(invalid(format!("`{name}` is empty"))),
+            // `.` and `..` are unreserved, so they are not encoded: as a whole
+            // segment they would address another route.
+            "." | ".." => return Err(invalid(format!("`{name}` cannot be `.` or `..`"))),
             "0" if name == "page_number" => return Err(invalid("page numbers start at 1".to_owned())),
             _ => {}
         }
@@ -291,5 +315,21 @@ mod tests {
             "invalid input: list_conversations: page numbers start at 1"
         );
         assert_eq!(expand_path("r", "m/{fingerprint}", &["0"]).unwrap(), "m/0");
+    }
+
+    #[test]
+    fn expand_path_refuses_dot_segments() {
+        for value in [".", ".."] {
+            let error = expand_path(
+                "get_conversation",
+                "website/{website_id}/conversation/{session_id}",
+                &["w", value],
+            );
+            assert_eq!(
+                error.unwrap_err().to_string(),
+                "invalid input: get_conversation: `session_id` cannot be `.` or `..`"
+            );
+        }
+        assert_eq!(expand_path("r", "x/{id}", &["..a"]).unwrap(), "x/..a");
     }
 }

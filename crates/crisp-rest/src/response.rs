@@ -4,9 +4,9 @@
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 
-use crate::error::{ApiError, DecodeError, Error};
+use crate::error::{ApiError, DecodeError, Error, bounded};
 
 /// A buffered HTTP answer from Crisp, before decoding.
 #[derive(Debug, Clone)]
@@ -18,9 +18,11 @@ pub struct ApiResponse {
 }
 
 /// The envelope, with `data` decoded lazily by the caller's type.
+///
+/// `error` has no default: a success answer without it is not a Crisp
+/// envelope.
 #[derive(Deserialize)]
 struct Envelope<T> {
-    #[serde(default)]
     error: bool,
     #[serde(default)]
     reason: Option<String>,
@@ -30,10 +32,22 @@ struct Envelope<T> {
 
 /// The parts of an error envelope worth keeping.
 #[derive(Deserialize)]
+struct ErrorEnvelope {
+    #[serde(default)]
+    reason: Option<String>,
+    #[serde(default)]
+    data: Option<ErrorData>,
+}
+
+/// The parts of an error envelope's `data` worth keeping.
+#[derive(Deserialize)]
 struct ErrorData {
     #[serde(default)]
     message: Option<serde_json::Value>,
 }
+
+/// How much of Crisp's `reason` and `data.message` an error keeps.
+const MESSAGE_CHARS: usize = 500;
 
 impl ApiResponse {
     /// Wraps an answer received for the endpoint `route`.
@@ -64,36 +78,48 @@ impl ApiResponse {
     /// Decodes `data` into `T`.
     ///
     /// An error status becomes [`Error::Api`]; an envelope with no `data`
-    /// decodes `T` from `{}` (Crisp omits `data` when it has nothing to say);
-    /// a body that does not fit `T` becomes [`Error::Decode`] with the JSON path
-    /// of the first mismatch.
+    /// decodes `T` from `{}`, `null` or `[]`, the first that fits (Crisp omits
+    /// `data` when it has nothing to say).
+    /// A success body that is not a Crisp envelope (a JSON object with
+    /// `"error": false`), is not UTF-8, or does not fit `T` becomes
+    /// [`Error::Decode`], with the JSON path of the first mismatch.
+    ///
+    /// Decoding takes serde's plain path first; only a body that fails is
+    /// decoded a second time with path tracking, to say where.
     pub fn data<T: DeserializeOwned>(self) -> Result<T, Error> {
         self.check_status()?;
-        let mut deserializer = serde_json::Deserializer::from_slice(&self.body);
-        let envelope: Envelope<T> = serde_path_to_error::deserialize(&mut deserializer)
-            .map_err(|error| self.decode_error(error.path().to_string(), error.into_inner()))?;
+        let text = self.text()?;
+        let envelope = match serde_json::from_str::<Envelope<T>>(text) {
+            Ok(envelope) => envelope,
+            Err(_) => return Err(self.locate_decode_error::<Envelope<T>>(text)),
+        };
         if envelope.error {
             return Err(self.api_error(envelope.reason));
         }
         match envelope.data {
             Some(data) => Ok(data),
-            None => serde_json::from_value(serde_json::Value::Object(serde_json::Map::new()))
-                .map_err(|error| self.decode_error("data".to_owned(), error)),
+            // Crisp omits `data` when it has nothing to say: nothing is an
+            // empty object, `None` or an empty list, whichever `T` is.
+            None => serde_json::from_str("{}")
+                .or_else(|_| serde_json::from_str("null"))
+                .or_else(|_| serde_json::from_str("[]"))
+                .map_err(|error| self.decode_error("data", &error.to_string())),
         }
     }
 
     /// Checks an answer that carries no result (`data` is ignored).
     ///
     /// An error status, or an envelope that says `"error": true`, becomes
-    /// [`Error::Api`]. An empty or non-JSON success body is accepted.
+    /// [`Error::Api`]; a success body that is not a Crisp envelope becomes
+    /// [`Error::Decode`].
     pub fn empty(self) -> Result<(), Error> {
         self.check_status()?;
-        if let Ok(envelope) = serde_json::from_slice::<Envelope<serde::de::IgnoredAny>>(&self.body) {
-            if envelope.error {
-                return Err(self.api_error(envelope.reason));
-            }
+        let text = self.text()?;
+        match serde_json::from_str::<Envelope<IgnoredAny>>(text) {
+            Ok(envelope) if envelope.error => Err(self.api_error(envelope.reason)),
+            Ok(_) => Ok(()),
+            Err(_) => Err(self.locate_decode_error::<Envelope<IgnoredAny>>(text)),
         }
-        Ok(())
     }
 
     /// Interprets the answer to a `HEAD` "check exists" route: 2xx is `true`,
@@ -119,16 +145,19 @@ impl ApiResponse {
         }
     }
 
+    /// The body as text; a body that is not UTF-8 is not a Crisp answer.
+    fn text(&self) -> Result<&str, Error> {
+        std::str::from_utf8(&self.body).map_err(|error| {
+            self.decode_error(
+                "",
+                &format!("the body is not UTF-8 (invalid byte at offset {})", error.valid_up_to()),
+            )
+        })
+    }
+
     fn check_status(&self) -> Result<(), Error> {
         if self.status.is_client_error() || self.status.is_server_error() {
-            let (reason, message) = match serde_json::from_slice::<Envelope<ErrorData>>(&self.body) {
-                Ok(envelope) => (
-                    envelope.reason,
-                    envelope.data.and_then(|data| data.message).map(message_text),
-                ),
-                // Not a Crisp envelope (an edge error page): keep the status only.
-                Err(_) => (None, None),
-            };
+            let (reason, message) = self.error_details();
             return Err(Error::Api(ApiError {
                 route: self.route,
                 status: self.status,
@@ -139,22 +168,51 @@ impl ApiResponse {
         Ok(())
     }
 
+    /// Crisp's `reason` and `data.message`, bounded, when the body is an
+    /// error envelope (an edge or proxy error page is not: nothing is kept).
+    fn error_details(&self) -> (Option<String>, Option<String>) {
+        match serde_json::from_slice::<ErrorEnvelope>(&self.body) {
+            Ok(envelope) => (
+                envelope.reason.map(|reason| bounded(&reason, MESSAGE_CHARS)),
+                envelope
+                    .data
+                    .and_then(|data| data.message)
+                    .map(|message| bounded(&message_text(message), MESSAGE_CHARS)),
+            ),
+            Err(_) => (None, None),
+        }
+    }
+
     fn api_error(&self, reason: Option<String>) -> Error {
-        let message = serde_json::from_slice::<Envelope<ErrorData>>(&self.body)
-            .ok()
-            .and_then(|envelope| envelope.data)
-            .and_then(|data| data.message)
-            .map(message_text);
+        let (_, message) = self.error_details();
         Error::Api(ApiError {
             route: self.route,
             status: self.status,
-            reason,
+            reason: reason.map(|reason| bounded(&reason, MESSAGE_CHARS)),
             message,
         })
     }
 
-    fn decode_error(&self, path: String, source: serde_json::Error) -> Error {
-        Error::Decode(DecodeError::new(self.route, path, &self.body, source))
+    /// Decodes `text` again, tracking the JSON path, to say where it fails.
+    fn locate_decode_error<E: DeserializeOwned>(&self, text: &str) -> Error {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        match serde_path_to_error::deserialize::<_, E>(&mut deserializer) {
+            Ok(_) => self.decode_error("", "the body did not decode"),
+            Err(error) => {
+                let path = error.path().to_string();
+                let inner = error.into_inner();
+                let reason = if inner.to_string().contains("missing field `error`") {
+                    "not a Crisp envelope (no `error` key)".to_owned()
+                } else {
+                    inner.to_string()
+                };
+                self.decode_error(&path, &reason)
+            }
+        }
+    }
+
+    fn decode_error(&self, path: &str, reason: &str) -> Error {
+        Error::Decode(DecodeError::new(self.route, path, reason, &self.body))
     }
 }
 
@@ -201,7 +259,7 @@ mod tests {
         assert_eq!(api.message(), Some("gone"));
         assert_eq!(
             error.to_string(),
-            "Crisp rejected test_route with HTTP 404 (session_not_found): gone"
+            "test_route: Crisp answered HTTP 404 (session_not_found): gone"
         );
     }
 
@@ -251,5 +309,104 @@ mod tests {
         assert!(!response(404, "").exists().unwrap());
         assert_eq!(response(403, "").exists().unwrap_err().reason(), Some("route_error"));
         assert_eq!(response(503, "").exists().unwrap_err().reason(), Some("server_error"));
+    }
+
+    /// The whole `Display` chain and the `Debug` of an error.
+    fn rendered(error: &Error) -> (String, String) {
+        let mut display = error.to_string();
+        let mut source = std::error::Error::source(error);
+        while let Some(cause) = source {
+            display.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        (display, format!("{error:?}"))
+    }
+
+    fn assert_bounded(error: &Error) {
+        let (display, debug) = rendered(error);
+        assert!(display.len() < 2_000, "Display chain of {} bytes", display.len());
+        assert!(debug.len() < 3_000, "Debug of {} bytes", debug.len());
+    }
+
+    const MEGABYTES: usize = 3 * 1024 * 1024;
+
+    #[test]
+    fn errors_stay_bounded_whatever_the_body_holds() {
+        let huge = "x".repeat(MEGABYTES);
+        // A huge string where a number is expected.
+        let field = response(200, &format!(r#"{{"error":false,"data":{{"count":"{huge}"}}}}"#))
+            .data::<std::collections::HashMap<String, u32>>()
+            .unwrap_err();
+        assert!(matches!(field, Error::Decode(_)));
+        assert_bounded(&field);
+        // A huge key in a struct with a required field missing.
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code, reason = "only decoding is tested")]
+        struct Needs {
+            needed: u32,
+        }
+        let key = response(200, &format!(r#"{{"error":false,"data":{{"{huge}":1}}}}"#))
+            .data::<Needs>()
+            .unwrap_err();
+        assert_bounded(&key);
+        // A huge error message and reason.
+        let message = response(
+            400,
+            &format!(r#"{{"error":true,"reason":"{huge}","data":{{"message":"{huge}"}}}}"#),
+        )
+        .empty()
+        .unwrap_err();
+        assert_eq!(message.status(), Some(StatusCode::BAD_REQUEST));
+        assert_bounded(&message);
+        // A huge HTML error page.
+        let page = response(502, &format!("<html>{huge}</html>")).empty().unwrap_err();
+        assert_bounded(&page);
+        // A huge body that is not JSON at all, with a success status.
+        let garbage = response(200, &huge).data::<serde_json::Value>().unwrap_err();
+        assert_bounded(&garbage);
+    }
+
+    #[test]
+    fn success_answers_must_be_crisp_envelopes() {
+        for body in [
+            r#"{"session_id":"s"}"#,
+            "[]",
+            "null",
+            "",
+            "<html></html>",
+            r#"{"error":"no"}"#,
+        ] {
+            let error = response(200, body).empty().unwrap_err();
+            assert!(matches!(error, Error::Decode(_)), "{body}: {error:?}");
+            let error = response(200, body).data::<serde_json::Value>().unwrap_err();
+            assert!(matches!(error, Error::Decode(_)), "{body}: {error:?}");
+        }
+        let bare = response(201, r#"{"fingerprint":1}"#)
+            .data::<serde_json::Value>()
+            .unwrap_err();
+        assert!(bare.to_string().contains("not a Crisp envelope"), "{bare}");
+    }
+
+    #[test]
+    fn invalid_utf8_is_a_decode_error_even_in_skipped_fields() {
+        let mut body = br#"{"error":false,"data":{"kept":1,"skipped":""#.to_vec();
+        body.extend_from_slice(&[0xff, 0xfe]);
+        body.extend_from_slice(br#""}}"#);
+        let make = || {
+            ApiResponse::new(
+                "test_route",
+                StatusCode::OK,
+                HeaderMap::new(),
+                Bytes::from(body.clone()),
+            )
+        };
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code, reason = "only decoding is tested")]
+        struct Kept {
+            kept: u32,
+        }
+        let error = make().data::<Kept>().unwrap_err();
+        assert!(error.to_string().contains("not UTF-8"), "{error}");
+        assert!(matches!(make().empty(), Err(Error::Decode(_))));
     }
 }

@@ -155,7 +155,7 @@ async fn slow_answers_time_out_get_retries_post_does_not() {
         .await
         .unwrap_err();
     match &error {
-        Error::Transport(transport) => assert!(transport.is_timeout(), "{transport:?}"),
+        Error::Transport(transport) => assert!(transport.error().is_timeout(), "{transport:?}"),
         other => panic!("expected a timeout, got {other:?}"),
     }
     assert!(error.may_have_been_processed());

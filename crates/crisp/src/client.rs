@@ -172,8 +172,24 @@ impl CrispBuilder {
     }
 
     /// Builds the client.
+    ///
+    /// Settings apply in this order: the options of this builder first, then
+    /// every [`configure_transport`](Self::configure_transport) closure, so a
+    /// closure that sets the timeout (or anything else) wins over this
+    /// builder's.
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError::MissingToken`] without a token,
+    /// [`BuildError::InvalidApiRoot`] when the REST API root is not an
+    /// absolute `https` URL (or `http` to a loopback host, or to any host
+    /// with [`allow_insecure_http`](Self::allow_insecure_http)), and
+    /// [`BuildError::Transport`] when the HTTP stack cannot be built.
     pub fn build(self) -> Result<Crisp, BuildError> {
         let (tier, credentials) = self.token.ok_or(BuildError::MissingToken)?;
+        if let Some(url) = &self.rest_base_url {
+            check_api_root(url, self.allow_insecure_http)?;
+        }
         let mut transport = Transport::builder(credentials, tier).allow_insecure_http(self.allow_insecure_http);
         if let Some(user_agent) = self.user_agent {
             transport = transport.user_agent(user_agent);
@@ -199,6 +215,15 @@ impl CrispBuilder {
     }
 }
 
+/// Refuses an API root that no call could use.
+fn check_api_root(url: &str, allow_insecure_http: bool) -> Result<(), BuildError> {
+    let invalid = |reason: String| BuildError::InvalidApiRoot {
+        url: url.to_owned(),
+        reason,
+    };
+    Client::check_base_url(url, allow_insecure_http).map_err(|error| invalid(error.message().to_owned()))
+}
+
 /// Why a [`Crisp`] client could not be built.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -206,6 +231,14 @@ pub enum BuildError {
     /// No token was given (`plugin_token`, `user_token`, `website_token` or `token`).
     #[error("no Crisp token was configured")]
     MissingToken,
+    /// The REST API root cannot be used.
+    #[error("invalid API root `{url}`: {reason}")]
+    InvalidApiRoot {
+        /// The root given to the builder.
+        url: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// The transport could not be built.
     #[error("the HTTP transport could not be built")]
     Transport(#[source] crisp_transport::BuildError),

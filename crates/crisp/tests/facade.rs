@@ -78,21 +78,46 @@ fn debug_never_shows_the_key() {
     assert_eq!(crisp.tier(), Tier::User);
 }
 
+#[test]
+fn build_refuses_an_api_root_no_call_could_use() {
+    let build = |url: &str| Crisp::builder().user_token("id", "key").rest_base_url(url).build();
+    let error = build("not a url").unwrap_err();
+    assert!(matches!(error, crisp::BuildError::InvalidApiRoot { .. }), "{error:?}");
+    assert!(error.to_string().starts_with("invalid API root `not a url`"), "{error}");
+    let error = build("http://example.invalid/v1/").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid API root `http://example.invalid/v1/`: plain http to example.invalid is refused (use https, or allow insecure http)"
+    );
+    assert!(build("ftp://example.com/v1/").is_err());
+    assert!(build("https://api.crisp.chat/v1/").is_ok());
+    assert!(build("http://127.0.0.1:9/v1/").is_ok());
+}
+
 #[tokio::test]
 async fn plain_http_to_a_remote_host_is_refused_before_sending() {
+    // Allowed on the builder (so build() accepts it) but refused by the
+    // transport when a custom rule is not given: the same words either way.
     let crisp = Crisp::builder()
         .user_token("id", "key")
+        .configure_transport(|transport| transport.allow_insecure_http(false))
+        .allow_insecure_http(true)
         .rest_base_url("http://example.invalid/v1/")
         .build()
         .unwrap();
     let error = crisp.plugin().get_connect_account().await.unwrap_err();
     match &error {
-        crisp::Error::Transport(transport) => {
+        crisp::Error::Transport(failure) => {
+            let transport = failure.error();
             assert!(
                 matches!(transport, crisp::transport::TransportError::InsecureScheme { .. }),
                 "{transport:?}"
             );
             assert!(!transport.may_have_been_sent());
+            assert_eq!(
+                error.to_string(),
+                "get_connect_account: plain http refused for example.invalid (use https, or allow insecure http on the builder)"
+            );
         }
         other => panic!("expected a transport error, got {other:?}"),
     }
