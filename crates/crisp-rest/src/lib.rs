@@ -94,7 +94,7 @@ pub mod website;
 pub use client::{Client, DEFAULT_BASE_URL, ResponseFuture};
 pub use endpoint::{Endpoint, EndpointInfo};
 pub use error::{ApiError, DecodeError, Error, InvalidInput, TransportFailure};
-pub use pagination::Paginated;
+pub use pagination::{PageStream, Paginated};
 pub use plugin::PluginApi;
 pub use query::{Query, QueryValue};
 pub use raw::RawRequest;

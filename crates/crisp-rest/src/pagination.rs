@@ -1,6 +1,8 @@
 //! Streams over every item of a page-numbered list.
 
 use std::collections::VecDeque;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use futures_core::Stream;
 use futures_util::stream;
@@ -24,19 +26,32 @@ pub trait Paginated<'a>: Endpoint<Output = Vec<Self::Item>> + Clone + Send + Syn
     /// The page this request starts from.
     fn page_number(&self) -> u32;
 
+    /// How many items a full page holds, when the request says (a
+    /// `per_page` option): a shorter page is then known to be the last, and
+    /// the stream stops without asking for the next one.
+    fn page_size(&self) -> Option<u32> {
+        None
+    }
+
     /// Every item of every page from this request's page on, fetched one page at
     /// a time as the stream is polled. An error is yielded as an item and ends
-    /// the stream.
+    /// the stream. The stream ends at the first empty page, or after a page
+    /// shorter than [`page_size`](Self::page_size) when that is known.
+    ///
+    /// The stream is `Unpin`: read it with [`PageStream::next`] (no import
+    /// needed), or with any `StreamExt` / `TryStreamExt` combinator.
     ///
     /// ```no_run
     /// # async fn run(client: crisp_rest::Client, website: crisp_types::WebsiteId) -> Result<(), crisp_rest::Error> {
     /// use crisp_rest::Paginated;
-    /// use futures_util::TryStreamExt;
     ///
-    /// let all: Vec<_> = client.website().list_conversations(&website, 1).per_page(50).into_stream().try_collect().await?;
+    /// let mut conversations = client.website().list_conversations(&website, 1).per_page(50).into_stream();
+    /// while let Some(conversation) = conversations.next().await {
+    ///     println!("{}", conversation?.session_id);
+    /// }
     /// # Ok(()) }
     /// ```
-    fn into_stream(self) -> impl Stream<Item = Result<Self::Item, Error>> + Send + 'a
+    fn into_stream(self) -> PageStream<'a, Self::Item>
     where
         Self::Output: Send + 'static,
     {
@@ -52,7 +67,7 @@ pub trait Paginated<'a>: Endpoint<Output = Vec<Self::Item>> + Clone + Send + Syn
             next_page: Some(start),
             buffered: VecDeque::new(),
         };
-        stream::unfold(state, |mut state| async move {
+        let stream = stream::unfold(state, |mut state| async move {
             loop {
                 if let Some(item) = state.buffered.pop_front() {
                     return Some((Ok(item), state));
@@ -62,8 +77,12 @@ pub trait Paginated<'a>: Endpoint<Output = Vec<Self::Item>> + Clone + Send + Syn
                 match state.endpoint.client().execute(&request).await {
                     Ok(items) if items.is_empty() => return None,
                     Ok(items) => {
+                        let short = state
+                            .endpoint
+                            .page_size()
+                            .is_some_and(|size| items.len() < usize::try_from(size).unwrap_or(usize::MAX));
                         state.buffered.extend(items);
-                        state.next_page = page.checked_add(1);
+                        state.next_page = if short { None } else { page.checked_add(1) };
                     }
                     Err(error) => {
                         state.next_page = None;
@@ -71,14 +90,55 @@ pub trait Paginated<'a>: Endpoint<Output = Vec<Self::Item>> + Clone + Send + Syn
                     }
                 }
             }
-        })
+        });
+        PageStream {
+            inner: Box::pin(stream),
+        }
+    }
+}
+
+/// Every item of a page-numbered list, fetched page by page as it is read;
+/// from [`Paginated::into_stream`]. It is `Unpin` and `Send`.
+#[must_use = "a stream does nothing until it is read"]
+pub struct PageStream<'a, T> {
+    inner: Pin<Box<dyn Stream<Item = Result<T, Error>> + Send + 'a>>,
+}
+
+impl<T> PageStream<'_, T> {
+    /// The next item, fetching the next page when needed; `None` at the end.
+    /// After an error the stream ends.
+    pub async fn next(&mut self) -> Option<Result<T, Error>> {
+        std::future::poll_fn(|cx| self.inner.as_mut().poll_next(cx)).await
+    }
+}
+
+impl<T> Stream for PageStream<'_, T> {
+    type Item = Result<T, Error>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.inner.as_mut().poll_next(cx)
+    }
+}
+
+impl<T> std::fmt::Debug for PageStream<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PageStream").finish_non_exhaustive()
     }
 }
 
 /// Implements [`Paginated`] for a builder with `client` and `page_number`
 /// fields.
 macro_rules! paginated {
+    ($endpoint:ident, $item:ty, page_size = |$this:ident| $size:expr) => {
+        paginated!(@impl $endpoint, $item, fn page_size(&self) -> ::std::option::Option<u32> {
+            let $this = self;
+            $size
+        });
+    };
     ($endpoint:ident, $item:ty) => {
+        paginated!(@impl $endpoint, $item,);
+    };
+    (@impl $endpoint:ident, $item:ty, $($page_size:item)?) => {
         impl<'a> $crate::Paginated<'a> for $endpoint<'a> {
             type Item = $item;
 
@@ -96,6 +156,8 @@ macro_rules! paginated {
             fn page_number(&self) -> u32 {
                 self.page_number
             }
+
+            $($page_size)?
         }
     };
 }

@@ -126,8 +126,8 @@ async fn list_conversations_text_search_and_stream_over_pages() {
         .collect();
     assert_eq!(
         pages,
-        ["1", "2", "3", "4"],
-        "three full pages then an empty one ends the stream"
+        ["1", "2", "3"],
+        "two full pages then a short one (1 of 2) ends the stream"
     );
 }
 
@@ -519,4 +519,32 @@ async fn ids_are_percent_encoded_and_empty_ids_never_sent() {
     let error = client.website().list_conversations(&website, 0).await.unwrap_err();
     assert!(matches!(error, Error::InvalidInput(_)), "{error:?}");
     assert!(fake.requests().is_empty(), "invalid input never reaches the wire");
+}
+
+#[tokio::test]
+async fn the_page_stream_is_unpin_and_stops_after_a_short_page() {
+    let (fake, client) = fake_and_client(Tier::Plugin).await;
+    let website = fake.website_id();
+    for index in 0..7 {
+        let session = fake.add_conversation(&website);
+        fake.add_visitor_message(&website, &session, &format!("message {index}"));
+    }
+    fake.clear_requests();
+    let mut stream = client.website().list_conversations(&website, 1).per_page(2).into_stream();
+    let mut seen = 0;
+    while let Some(conversation) = stream.next().await {
+        conversation.unwrap();
+        seen += 1;
+    }
+    assert_eq!(seen, 7);
+    // Pages 1..=4 (2 + 2 + 2 + 1): the short 4th page ends the stream.
+    let pages: Vec<String> = fake.requests().iter().map(|request| request.path.clone()).collect();
+    assert_eq!(pages.len(), 4, "{pages:#?}");
+    assert!(pages[3].ends_with("/conversations/4"));
+
+    // Without a page size, the end is the first empty page.
+    fake.clear_requests();
+    let all: Vec<_> = client.website().list_conversations(&website, 1).into_stream().try_collect().await.unwrap();
+    assert_eq!(all.len(), 7);
+    assert_eq!(fake.requests().len(), 2);
 }
