@@ -530,7 +530,11 @@ async fn the_page_stream_is_unpin_and_stops_after_a_short_page() {
         fake.add_visitor_message(&website, &session, &format!("message {index}"));
     }
     fake.clear_requests();
-    let mut stream = client.website().list_conversations(&website, 1).per_page(2).into_stream();
+    let mut stream = client
+        .website()
+        .list_conversations(&website, 1)
+        .per_page(2)
+        .into_stream();
     let mut seen = 0;
     while let Some(conversation) = stream.next().await {
         conversation.unwrap();
@@ -544,7 +548,13 @@ async fn the_page_stream_is_unpin_and_stops_after_a_short_page() {
 
     // Without a page size, the end is the first empty page.
     fake.clear_requests();
-    let all: Vec<_> = client.website().list_conversations(&website, 1).into_stream().try_collect().await.unwrap();
+    let all: Vec<_> = client
+        .website()
+        .list_conversations(&website, 1)
+        .into_stream()
+        .try_collect()
+        .await
+        .unwrap();
     assert_eq!(all.len(), 7);
     assert_eq!(fake.requests().len(), 2);
 }

@@ -39,7 +39,10 @@ where
 /// The `data` of entry `key` of a fixture file of named envelopes.
 fn data_of(file: &str, key: &str) -> Value {
     let all: Value = serde_json::from_str(file).unwrap();
-    let entry = all.get(key).cloned().unwrap_or_else(|| panic!("no fixture entry {key}"));
+    let entry = all
+        .get(key)
+        .cloned()
+        .unwrap_or_else(|| panic!("no fixture entry {key}"));
     entry.get("data").cloned().unwrap_or(entry)
 }
 

@@ -230,7 +230,11 @@ impl Endpoint for ListConversations<'_> {
 }
 
 into_future!(ListConversations);
-paginated!(ListConversations, Conversation, page_size = |this| this.options.per_page);
+paginated!(
+    ListConversations,
+    Conversation,
+    page_size = |this| this.options.per_page
+);
 
 /// The hand-written endpoint of this module.
 pub(crate) const ENDPOINTS: &[EndpointInfo] = &[EndpointInfo {
