@@ -23,7 +23,10 @@ pub(crate) const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b
 /// Every endpoint builder turns into one of these through
 /// [`Endpoint::to_request`](crate::Endpoint::to_request), which is how tests and
 /// custom transports inspect a call without the network.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Its `Debug` shows the body's length, not its bytes: a body can hold a
+/// password (the legacy login) or personal data.
+#[derive(Clone, PartialEq)]
 pub struct ApiRequest {
     method: Method,
     path: String,
@@ -32,6 +35,20 @@ pub struct ApiRequest {
     idempotency: Idempotency,
     deadline: Option<std::time::Duration>,
     route: &'static str,
+}
+
+impl fmt::Debug for ApiRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiRequest")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("body", &self.body.as_ref().map(|body| format!("<{} bytes>", body.len())))
+            .field("idempotency", &self.idempotency)
+            .field("deadline", &self.deadline)
+            .field("route", &self.route)
+            .finish()
+    }
 }
 
 impl ApiRequest {

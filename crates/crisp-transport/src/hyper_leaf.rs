@@ -15,7 +15,7 @@ use crate::layer::ResponseFuture;
 use crate::loopback::is_loopback_host;
 
 #[cfg(feature = "rustls-ring")]
-type Connector = hyper_rustls::HttpsConnector<HttpConnector>;
+type Connector = lazy_tls::LazyHttpsConnector;
 #[cfg(not(feature = "rustls-ring"))]
 type Connector = HttpConnector;
 
@@ -39,16 +39,7 @@ impl HyperLeaf {
         let mut http = HttpConnector::new();
         http.set_nodelay(true);
         #[cfg(feature = "rustls-ring")]
-        let connector = {
-            // hyper-rustls sets the ALPN list (h2, http/1.1) itself.
-            http.enforce_http(false);
-            hyper_rustls::HttpsConnectorBuilder::new()
-                .with_tls_config(crate::tls::client_config()?)
-                .https_or_http()
-                .enable_http1()
-                .enable_http2()
-                .wrap_connector(http)
-        };
+        let connector = lazy_tls::LazyHttpsConnector::new(http);
         #[cfg(not(feature = "rustls-ring"))]
         let connector = http;
         let client = Client::builder(TokioExecutor::new())
@@ -162,6 +153,81 @@ fn exchange_failure(error: &(dyn std::error::Error + 'static)) -> &'static str {
         current = error.source();
     }
     "the HTTP exchange failed"
+}
+
+/// A connector that sets TLS up (rustls configuration, root store) only
+/// when the first `https` connection is made, so a client that only talks to
+/// a local fake over plain HTTP never pays for it (about 1 MiB and the
+/// parsing of the webpki roots).
+#[cfg(feature = "rustls-ring")]
+mod lazy_tls {
+    use std::sync::{Arc, OnceLock};
+    use std::task::{Context, Poll};
+
+    use futures_util::future::BoxFuture;
+    use hyper_rustls::{HttpsConnector, MaybeHttpsStream};
+    use hyper_util::client::legacy::connect::HttpConnector;
+    use hyper_util::rt::TokioIo;
+    use tokio::net::TcpStream;
+    use tower::ServiceExt as _;
+    use tower_service::Service;
+
+    use crate::error::BoxError;
+
+    /// Plain HTTP through `http`; HTTPS through a hyper-rustls connector
+    /// built on first use and shared by every clone.
+    #[derive(Clone)]
+    pub(crate) struct LazyHttpsConnector {
+        http: HttpConnector,
+        https: Arc<OnceLock<Result<HttpsConnector<HttpConnector>, String>>>,
+    }
+
+    impl LazyHttpsConnector {
+        pub(crate) fn new(http: HttpConnector) -> Self {
+            Self {
+                http,
+                https: Arc::new(OnceLock::new()),
+            }
+        }
+
+        fn https(&self) -> Result<HttpsConnector<HttpConnector>, BoxError> {
+            let built = self.https.get_or_init(|| {
+                let mut http = self.http.clone();
+                http.enforce_http(false);
+                let config = crate::tls::client_config().map_err(|error| error.to_string())?;
+                // hyper-rustls sets the ALPN list (h2, http/1.1) itself.
+                Ok(hyper_rustls::HttpsConnectorBuilder::new()
+                    .with_tls_config(config)
+                    .https_or_http()
+                    .enable_http1()
+                    .enable_http2()
+                    .wrap_connector(http))
+            });
+            built.clone().map_err(BoxError::from)
+        }
+    }
+
+    impl Service<http::Uri> for LazyHttpsConnector {
+        type Response = MaybeHttpsStream<TokioIo<TcpStream>>;
+        type Error = BoxError;
+        type Future = BoxFuture<'static, Result<Self::Response, BoxError>>;
+
+        fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+            self.http.poll_ready(cx).map_err(BoxError::from)
+        }
+
+        fn call(&mut self, uri: http::Uri) -> Self::Future {
+            if uri.scheme() == Some(&http::uri::Scheme::HTTPS) {
+                match self.https() {
+                    Ok(https) => Box::pin(https.oneshot(uri)),
+                    Err(error) => Box::pin(std::future::ready(Err(error))),
+                }
+            } else {
+                let connecting = self.http.call(uri);
+                Box::pin(async move { connecting.await.map(MaybeHttpsStream::Http).map_err(BoxError::from) })
+            }
+        }
+    }
 }
 
 #[cfg(test)]

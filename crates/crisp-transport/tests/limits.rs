@@ -209,3 +209,27 @@ async fn connection_refused_names_the_address() {
     let error = transport.send(request).await.unwrap_err();
     assert_eq!(error.to_string(), format!("connection to {addr} refused"));
 }
+
+#[tokio::test]
+async fn https_is_set_up_on_first_use_and_a_failed_handshake_is_a_connect_error() {
+    // A listener that accepts and hangs up: the TLS handshake cannot finish.
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = listener.accept().await {
+            drop(socket);
+        }
+    });
+    let transport = Transport::builder(Credentials::new("id", "key"), Tier::Plugin)
+        .retry(RetryConfig::disabled())
+        .build()
+        .unwrap();
+    for _ in 0..2 {
+        let request = Request::get(format!("https://{addr}/v1/website/w"))
+            .body(Body::empty())
+            .unwrap();
+        let error = transport.send(request).await.unwrap_err();
+        assert!(error.is_connect(), "{error:?}");
+        assert!(!error.may_have_been_sent());
+    }
+}
