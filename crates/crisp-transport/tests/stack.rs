@@ -16,13 +16,13 @@ use crisp_transport::{
     Body, Credentials, HttpService, Idempotency, RateLimitConfig, RequestOptions, RetryBudget, RetryConfig, Tier,
     Transport, TransportError,
 };
-use http::{HeaderMap, Method, Request, Response, StatusCode};
+use http::{Method, Request, Response, StatusCode};
 use tokio::time::Instant;
 use tower::Service;
 
 mod support;
 
-use support::{Log, Seen, Step, builder, fake, get, post, transport_over};
+use support::{Step, builder, fake, get, post, transport_over};
 
 const MESSAGE: &str = r#"{"type":"text","from":"operator","origin":"chat","content":"hi"}"#;
 

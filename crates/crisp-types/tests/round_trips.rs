@@ -2,7 +2,11 @@
 //! decoded again, it is the same value (unknown keys aside, which a model
 //! drops). Fixture files that hold several examples name each one.
 
-#![allow(clippy::unwrap_used, reason = "a broken fixture must stop the test loudly")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "a broken fixture must stop the test loudly"
+)]
 
 use std::fmt::Debug;
 
