@@ -36,7 +36,7 @@
 //! | module | what it holds |
 //! |---|---|
 //! | `client` (feature `websocket`) | the RTM WebSocket client: discovery, connection, authentication, heartbeat, reconnection, rebind, handlers |
-//! | [`codec`] | Engine.IO v4 / Socket.IO v5 framing: one WebSocket text frame ⇄ [`codec::EnginePacket`] |
+//! | [`codec`] | Engine.IO v4 / Socket.IO v5 framing: one WebSocket text frame ⇄ [`codec::EnginePacket`]; [`codec::Inbound`] decodes an event frame straight into its typed event, in one pass |
 //! | [`url`] | the relay URL from endpoint discovery → the WebSocket URL (`wss://…/?EIO=4&transport=websocket`) |
 //! | [`backoff`] | the delay before each reconnection attempt ([`backoff::ReconnectBackoff`], Node SDK defaults) |
 //! | [`session`] | the `authentication` payload and frame, `socket:bind*` requests and their throttle, the liveness deadline |
@@ -83,4 +83,4 @@ pub mod url;
 pub mod webhook;
 
 #[cfg(feature = "websocket")]
-pub use client::{ConnectionState, RtmBuilder, RtmClient, RtmError, RtmHandle, RtmHandlers, RtmStream};
+pub use client::{ConnectionState, RtmBuilder, RtmClient, RtmError, RtmHandle, RtmHandlers, RtmStream, StreamBuffer};

@@ -4,7 +4,7 @@
 //! never a panic. Whatever decodes must survive an encode/decode round trip.
 #![allow(clippy::panic, reason = "test helpers report an unexpected decoding loudly")]
 
-use crisp_rtm::codec::{CodecError, EnginePacket, MAX_EXCERPT_CHARS, SocketPacket};
+use crisp_rtm::codec::{CodecError, EnginePacket, Inbound, MAX_EXCERPT_CHARS, SocketPacket};
 use serde_json::Value;
 
 const SEEDS: &[&str] = &[
@@ -52,6 +52,8 @@ const INTERESTING: &[u8] = &[
 fn check(bytes: &[u8]) -> bool {
     check_result(EnginePacket::decode_bytes(bytes));
     let text = String::from_utf8_lossy(bytes);
+    // The client's one-pass decoder must not panic either.
+    let _ = Inbound::decode(&text);
     let result = EnginePacket::decode(&text);
     let ok = result.is_ok();
     check_result(result);

@@ -13,6 +13,7 @@ use super::connection::Target;
 use super::discovery::{DEFAULT_REST_BASE_URL, endpoints_url};
 use super::error::RtmError;
 use super::handle::{RtmHandle, RtmStream};
+use super::queue::{self, StreamBuffer};
 use super::session_loop::{RelaySource, Task, TaskConfig};
 use super::state::ConnectionState;
 use crate::backoff::ReconnectBackoff;
@@ -45,7 +46,9 @@ impl RtmClient {
 /// Defaults: the relay URL is discovered through
 /// `https://api.crisp.chat/v1/<tier>/connect/endpoints`; reconnection delays
 /// follow the Node SDK ([`ReconnectBackoff::node_defaults`]); the connect
-/// timeout is 10 s; `ws://` is only accepted towards loopback hosts.
+/// timeout is 10 s; `ws://` is only accepted towards loopback hosts; the
+/// stream buffers unread items without bound (lossless; see
+/// [`buffer`](Self::buffer) for a bounded buffer).
 ///
 /// At least one event must be subscribed with [`events`](Self::events) or
 /// [`event_names`](Self::event_names).
@@ -63,6 +66,7 @@ pub struct RtmBuilder {
     allow_insecure: bool,
     rediscover_after: u32,
     rebind_interval: Option<Duration>,
+    buffer: StreamBuffer,
 }
 
 impl fmt::Debug for RtmBuilder {
@@ -79,6 +83,7 @@ impl fmt::Debug for RtmBuilder {
             .field("backoff", &self.backoff)
             .field("connect_timeout", &self.connect_timeout)
             .field("allow_insecure", &self.allow_insecure)
+            .field("buffer", &self.buffer)
             .finish_non_exhaustive()
     }
 }
@@ -99,6 +104,7 @@ impl RtmBuilder {
             allow_insecure: false,
             rediscover_after: REDISCOVER_AFTER_FAILURES,
             rebind_interval: None,
+            buffer: StreamBuffer::Unbounded,
         }
     }
 
@@ -227,6 +233,46 @@ impl RtmBuilder {
         self
     }
 
+    /// How the [`RtmStream`] buffers the items the application has not read
+    /// yet (default [`StreamBuffer::Unbounded`]: nothing is lost, and memory
+    /// grows while the application does not read).
+    ///
+    /// [`StreamBuffer::drop_oldest`]`(capacity)` bounds the buffer: when an
+    /// item arrives and `capacity` items are waiting, the oldest is dropped,
+    /// and the next read returns [`RtmError::Lagged`] with how many events
+    /// (and error items) were lost, then the oldest item kept. The terminal
+    /// error is never dropped. Either way the connection itself never waits
+    /// for the application: pings are answered on time and the session stays
+    /// up however slowly the stream is read.
+    ///
+    /// ```no_run
+    /// use crisp_rtm::client::{RtmClient, RtmError, StreamBuffer};
+    /// use crisp_transport::Credentials;
+    /// use crisp_types::Tier;
+    /// use crisp_types::event::EventKind;
+    ///
+    /// # async fn run() -> Result<(), RtmError> {
+    /// let (_handle, mut stream) = RtmClient::builder(Credentials::new("identifier", "key"), Tier::Plugin)
+    ///     .events([EventKind::MessageSend])
+    ///     .buffer(StreamBuffer::drop_oldest(10_000))
+    ///     .connect()?;
+    /// while let Some(item) = stream.recv().await {
+    ///     match item {
+    ///         Ok(event) => println!("{}", event.name()),
+    ///         Err(RtmError::Lagged { events, .. }) => eprintln!("fell behind: {events} events lost"),
+    ///         Err(error) if error.is_terminal() => return Err(error),
+    ///         Err(error) => eprintln!("RTM: {error}"),
+    ///     }
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn buffer(mut self, buffer: StreamBuffer) -> Self {
+        self.buffer = buffer;
+        self
+    }
+
     /// Starts the client on the current tokio runtime and returns its handle
     /// and its stream. Nothing is awaited: the first connection attempt
     /// (discovery included) runs in the background, and its failures arrive
@@ -240,13 +286,14 @@ impl RtmBuilder {
     /// invalid, the discovery transport or TLS cannot be set up, or when
     /// called outside a tokio runtime.
     pub fn connect(self) -> Result<(RtmHandle, RtmStream), RtmError> {
+        let buffer = self.buffer;
         let config = self.into_task_config()?;
         let runtime = tokio::runtime::Handle::try_current().map_err(|error| {
             RtmError::config_with("RtmBuilder::connect must be called within a tokio runtime", error)
         })?;
 
         let (command_tx, command_rx) = mpsc::unbounded_channel();
-        let (item_tx, item_rx) = mpsc::unbounded_channel();
+        let (item_tx, item_rx) = queue::channel(buffer);
         let state = Arc::new(watch::Sender::new(ConnectionState::Connecting));
         let task = Task::new(config, command_rx, item_tx, Arc::clone(&state));
         runtime.spawn(task.run());

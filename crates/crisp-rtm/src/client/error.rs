@@ -29,6 +29,8 @@ pub type BoxError = Box<dyn StdError + Send + Sync + 'static>;
 /// | [`Connect`](Self::Connect), [`WebSocket`](Self::WebSocket), [`Disconnected`](Self::Disconnected) | stream | reconnects |
 /// | [`ConnectTimeout`](Self::ConnectTimeout), [`AuthenticationTimeout`](Self::AuthenticationTimeout), [`PingTimeout`](Self::PingTimeout) | stream | reconnects |
 /// | [`Protocol`](Self::Protocol), [`Decode`](Self::Decode) | stream | the frame is skipped, the connection stays |
+/// | [`AckSkipped`](Self::AckSkipped) | stream | the event follows; the connection stays |
+/// | [`Lagged`](Self::Lagged) | stream (bounded buffer only) | the oldest item kept follows |
 /// | [`Throttled`](Self::Throttled), [`NotConnected`](Self::NotConnected), [`Closed`](Self::Closed) | handle methods | nothing was sent |
 ///
 /// `Display` describes this error only; the cause is available through
@@ -122,6 +124,28 @@ pub enum RtmError {
     /// (its name and raw data are in the error); the connection stays up.
     #[error("undecodable event payload")]
     Decode(#[source] EventDecodeError),
+    /// An event asked for an acknowledgement whose id does not fit in 64
+    /// bits (`42<digits>[..]`), so none was sent. The event itself is fine:
+    /// it is the next item. The connection stays.
+    #[error("no acknowledgement sent for `{event}`: ack id {digits:?} does not fit in 64 bits")]
+    AckSkipped {
+        /// The event's name.
+        event: String,
+        /// The ack id's digits, at most
+        /// [`MAX_EXCERPT_CHARS`](crate::codec::MAX_EXCERPT_CHARS) of them.
+        digits: String,
+    },
+    /// The application read the stream too slowly for its bounded buffer
+    /// ([`StreamBuffer::DropOldest`](super::StreamBuffer::DropOldest)): the
+    /// oldest unread items were dropped to make room for new ones. Comes
+    /// right before the oldest item kept. The connection was not affected.
+    #[error("the RTM stream was read too slowly: {events} events and {errors} error items dropped")]
+    Lagged {
+        /// How many events were dropped since the previous read.
+        events: u64,
+        /// How many error items were dropped since the previous read.
+        errors: u64,
+    },
     /// A rebind was refused by the client-side throttle (one per 2.5 s).
     /// Nothing was sent.
     #[error("rebind throttled; retry in {retry_after:?}")]

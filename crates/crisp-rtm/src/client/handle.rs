@@ -11,7 +11,8 @@ use futures_core::stream::FusedStream;
 use tokio::sync::{mpsc, oneshot, watch};
 
 use super::error::RtmError;
-use super::session_loop::{Command, Item};
+use super::queue::ItemReceiver;
+use super::session_loop::Command;
 use super::state::ConnectionState;
 use crate::session::BindRequest;
 
@@ -170,10 +171,15 @@ impl RtmHandle {
 /// [`RtmHandle::close`] or a terminal error ([`RtmError::is_terminal`]),
 /// which is then the last item.
 ///
-/// Items are buffered without bound while the stream is not polled, so that
-/// the connection keeps answering the relay's pings; poll it steadily.
+/// While the stream is not polled, the connection keeps reading frames and
+/// answering the relay's pings, and items wait in a buffer: without bound by
+/// default, or bounded with an overflow policy chosen with
+/// [`RtmBuilder::buffer`](super::RtmBuilder::buffer) (then
+/// [`RtmError::Lagged`] says how many items were dropped). Frames read
+/// together are handed over together, so a busy stream costs one wake-up per
+/// batch, not per event.
 pub struct RtmStream {
-    items: mpsc::UnboundedReceiver<Item>,
+    items: ItemReceiver,
     handle: RtmHandle,
     done: bool,
 }
@@ -188,7 +194,7 @@ impl fmt::Debug for RtmStream {
 }
 
 impl RtmStream {
-    pub(crate) fn new(items: mpsc::UnboundedReceiver<Item>, handle: RtmHandle) -> Self {
+    pub(crate) fn new(items: ItemReceiver, handle: RtmHandle) -> Self {
         Self {
             items,
             handle,

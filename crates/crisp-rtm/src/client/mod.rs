@@ -53,7 +53,18 @@
 //! 4. on `authenticated`, events flow; `unauthorized` is **terminal**: it is
 //!    the stream's last item and nothing reconnects;
 //! 5. answers every ping `2` with `3`, and drops the connection when no
-//!    frame arrived for `pingInterval + pingTimeout` ([`RtmError::PingTimeout`]).
+//!    frame arrived for `pingInterval + pingTimeout` ([`RtmError::PingTimeout`]);
+//! 6. only the default namespace `/` is the Crisp session: packets of any
+//!    other namespace (`42/other,[..]`, `44/other,{..}`, `41/other,`, ...)
+//!    are ignored (logged at `debug`), never delivered and never end the
+//!    connection. An event asking for an acknowledgement gets `43<id>[]`; one
+//!    whose ack id does not fit in 64 bits is still delivered, after an
+//!    [`RtmError::AckSkipped`] item.
+//!
+//! Each frame is decoded once, straight from its text into the typed event
+//! ([`Inbound`](crate::codec::Inbound)). Frames that arrived together are
+//! handled together and handed to the stream as one batch: one lock and at
+//! most one wake-up of the reader per batch, not per event.
 //!
 //! Any failure (connect error, connect timeout, ping timeout, close, discovery
 //! error) is reported as an error item, then the task waits for the
@@ -69,6 +80,15 @@
 //! [`ConnectionState`]: `Connecting`, `Connected` (not yet authenticated),
 //! `Authenticated`, `Reconnecting { attempt, delay }`, `Closed`.
 //!
+//! # A slow reader
+//!
+//! The task never waits for the application: while the stream is not read,
+//! it keeps reading frames and answering pings, and items wait in a buffer.
+//! By default the buffer is unbounded (lossless). [`RtmBuilder::buffer`] with
+//! [`StreamBuffer::drop_oldest`] bounds it: the oldest items make room for
+//! new ones, and the next read returns [`RtmError::Lagged`] with how many
+//! were lost.
+//!
 //! # Handlers
 //!
 //! [`RtmHandlers`] dispatches the stream to callbacks keyed by event, like
@@ -80,6 +100,7 @@ mod discovery;
 mod error;
 mod handle;
 mod handler;
+mod queue;
 mod session_loop;
 mod state;
 
@@ -88,6 +109,7 @@ pub use discovery::DEFAULT_REST_BASE_URL;
 pub use error::{BoxError, DiscoveryError, RtmError};
 pub use handle::{RtmHandle, RtmStream};
 pub use handler::{Dispatch, RtmHandlers};
+pub use queue::StreamBuffer;
 pub use state::ConnectionState;
 
 #[cfg(test)]
@@ -103,5 +125,6 @@ mod tests {
         send_sync::<RtmError>();
         send_sync::<RtmBuilder>();
         send_sync::<ConnectionState>();
+        send_sync::<StreamBuffer>();
     }
 }

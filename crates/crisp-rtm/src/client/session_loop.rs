@@ -9,16 +9,17 @@ use async_tungstenite::tungstenite::Message;
 use crisp_transport::{Credentials, Transport};
 use crisp_types::Tier;
 use crisp_types::event::Event;
-use futures_util::StreamExt;
+use futures_util::{FutureExt, StreamExt};
 use serde_json::Value;
 use tokio::sync::{mpsc, oneshot, watch};
 
 use super::connection::{self, Target, Ws};
 use super::discovery;
 use super::error::RtmError;
+use super::queue::ItemSender;
 use super::state::ConnectionState;
 use crate::backoff::ReconnectBackoff;
-use crate::codec::{EnginePacket, OpenInfo, SocketPacket, excerpt};
+use crate::codec::{AckId, DEFAULT_NAMESPACE, EnginePacket, Inbound, InboundEvent, OpenInfo, SocketPacket, excerpt};
 use crate::session::{
     AUTHENTICATED_EVENT, AuthenticationPayload, BindRequest, CONNECT_FRAME, Heartbeat, RebindThrottle,
     UNAUTHORIZED_EVENT, authentication_frame,
@@ -26,6 +27,13 @@ use crate::session::{
 
 /// One item of the stream.
 pub(crate) type Item = Result<Event, RtmError>;
+
+/// What the WebSocket yields.
+type WsItem = Result<Message, async_tungstenite::tungstenite::Error>;
+
+/// The most frames handled in a row before the task looks at its commands
+/// and timers again (and hands the batch of events over).
+const MAX_BATCH: usize = 64;
 
 /// What a handle asks the task.
 #[derive(Debug)]
@@ -80,7 +88,7 @@ enum Outcome {
 pub(crate) struct Task {
     config: TaskConfig,
     commands: mpsc::UnboundedReceiver<Command>,
-    items: mpsc::UnboundedSender<Item>,
+    items: ItemSender,
     state: Arc<watch::Sender<ConnectionState>>,
     target: Option<Target>,
 }
@@ -89,7 +97,7 @@ impl Task {
     pub(crate) fn new(
         config: TaskConfig,
         commands: mpsc::UnboundedReceiver<Command>,
-        items: mpsc::UnboundedSender<Item>,
+        items: ItemSender,
         state: Arc<watch::Sender<ConnectionState>>,
     ) -> Self {
         let target = match &config.relay {
@@ -168,9 +176,10 @@ impl Task {
         });
     }
 
-    fn emit(&self, item: Item) {
+    /// Hands an item to the stream at once (with the batch before it).
+    fn emit(&mut self, item: Item) {
         // The stream may be gone while handles remain: nobody listens, fine.
-        let _ = self.items.send(item);
+        self.items.send(item);
     }
 
     /// One attempt: discovery if needed, connection, session.
@@ -257,8 +266,12 @@ impl Task {
             return session.failed(error);
         }
 
+        // Both timers are armed once and moved only when they fire: a busy
+        // connection does not touch the timer wheel for every frame.
+        let liveness = tokio::time::sleep_until(tokio::time::Instant::from_std(heartbeat.deadline()));
+        let authentication = tokio::time::sleep_until(auth_deadline);
+        tokio::pin!(liveness, authentication);
         loop {
-            let deadline = tokio::time::Instant::from_std(heartbeat.deadline());
             tokio::select! {
                 biased;
                 command = self.commands.recv() => match command {
@@ -283,42 +296,80 @@ impl Task {
                 },
                 frame = ws.next() => {
                     heartbeat.on_frame(Instant::now());
-                    match frame {
-                        Some(Ok(Message::Text(text))) => {
-                            if let Some(outcome) = self.on_text(&mut ws, &mut session, text.as_str(), send_limit).await {
-                                return outcome;
-                            }
-                        }
-                        Some(Ok(Message::Close(frame))) => {
-                            let reason = match frame {
-                                Some(frame) if !frame.reason.is_empty() => {
-                                    format!("the relay closed the WebSocket ({}: {})", u16::from(frame.code), frame.reason)
-                                }
-                                Some(frame) => format!("the relay closed the WebSocket ({})", u16::from(frame.code)),
-                                None => "the relay closed the WebSocket".to_owned(),
-                            };
-                            return session.failed(RtmError::Disconnected { reason });
-                        }
-                        // Binary frames are not expected; control frames are
-                        // answered by tungstenite.
-                        Some(Ok(_)) => {}
-                        Some(Err(error)) => return session.failed(RtmError::WebSocket { source: error.into() }),
-                        None => {
-                            return session.failed(RtmError::Disconnected {
-                                reason: "the WebSocket ended".to_owned(),
-                            });
-                        }
+                    let outcome = self.on_frames(&mut ws, &mut session, frame, send_limit).await;
+                    // One hand-over (and at most one wake-up of the reader)
+                    // for every frame read together.
+                    self.items.flush();
+                    if let Some(outcome) = outcome {
+                        return outcome;
                     }
                 },
-                () = tokio::time::sleep_until(deadline) => {
+                () = &mut liveness => {
+                    if !heartbeat.is_dead(Instant::now()) {
+                        liveness.as_mut().reset(tokio::time::Instant::from_std(heartbeat.deadline()));
+                        continue;
+                    }
                     tracing::debug!(target: "crisp_rtm", "RTM ping timeout");
                     return session.failed(RtmError::PingTimeout { after: heartbeat.timeout() });
                 }
-                () = tokio::time::sleep_until(auth_deadline), if !session.authenticated => {
+                () = &mut authentication, if !session.authenticated => {
                     tracing::debug!(target: "crisp_rtm", "RTM authentication timeout");
                     return session.failed(RtmError::AuthenticationTimeout { after: auth_timeout });
                 }
             }
+        }
+    }
+
+    /// Handles `first` and then every frame already received (up to
+    /// [`MAX_BATCH`]), without waiting for more; `Some` ends the connection.
+    /// Events are batched in the item buffer; the caller flushes it.
+    async fn on_frames(
+        &mut self,
+        ws: &mut Ws,
+        session: &mut Session,
+        first: Option<WsItem>,
+        send_limit: Duration,
+    ) -> Option<Outcome> {
+        let mut frame = first;
+        let mut handled = 0;
+        loop {
+            match frame {
+                Some(Ok(Message::Text(text))) => {
+                    if let Some(outcome) = self.on_text(ws, session, text.as_str(), send_limit).await {
+                        return Some(outcome);
+                    }
+                }
+                Some(Ok(Message::Close(frame))) => {
+                    let reason = match frame {
+                        Some(frame) if !frame.reason.is_empty() => {
+                            format!(
+                                "the relay closed the WebSocket ({}: {})",
+                                u16::from(frame.code),
+                                frame.reason
+                            )
+                        }
+                        Some(frame) => format!("the relay closed the WebSocket ({})", u16::from(frame.code)),
+                        None => "the relay closed the WebSocket".to_owned(),
+                    };
+                    return Some(session.failed(RtmError::Disconnected { reason }));
+                }
+                // Binary frames are not expected; control frames are
+                // answered by tungstenite.
+                Some(Ok(_)) => {}
+                Some(Err(error)) => return Some(session.failed(RtmError::WebSocket { source: error.into() })),
+                None => {
+                    return Some(session.failed(RtmError::Disconnected {
+                        reason: "the WebSocket ended".to_owned(),
+                    }));
+                }
+            }
+            handled += 1;
+            if handled == MAX_BATCH {
+                return None;
+            }
+            // The next frame only if it is already there (polled without
+            // registering for a wake-up; the caller's select does that).
+            frame = ws.next().now_or_never()?;
         }
     }
 
@@ -330,11 +381,12 @@ impl Task {
         text: &str,
         send_limit: Duration,
     ) -> Option<Outcome> {
-        let packet = match EnginePacket::decode(text) {
-            Ok(packet) => packet,
+        let packet = match Inbound::decode(text) {
+            Ok(Inbound::Event(event)) => return self.on_event(ws, session, event, send_limit).await,
+            Ok(Inbound::Packet(packet)) => packet,
             Err(source) => {
                 tracing::debug!(target: "crisp_rtm", error = %source, "malformed RTM frame");
-                self.emit(Err(RtmError::Protocol {
+                self.items.push(Err(RtmError::Protocol {
                     excerpt: excerpt(text),
                     source,
                 }));
@@ -353,6 +405,17 @@ impl Task {
                     reason: "the relay closed the Engine.IO session".to_owned(),
                 }));
             }
+            EnginePacket::Message(packet) if packet.namespace() != DEFAULT_NAMESPACE => {
+                // Only the default namespace is the Crisp session: a packet of
+                // another one neither reaches the application nor ends the
+                // connection.
+                tracing::debug!(
+                    target: "crisp_rtm",
+                    namespace = packet.namespace(),
+                    packet_type = %packet.type_digit(),
+                    "ignored a packet of another Socket.IO namespace"
+                );
+            }
             EnginePacket::Message(packet) => return self.on_socket_packet(ws, session, packet, send_limit).await,
             // A second open packet, pongs, upgrades and no-ops carry nothing
             // for a WebSocket-only client.
@@ -361,7 +424,62 @@ impl Task {
         None
     }
 
-    /// Handles one Socket.IO packet; `Some` ends the connection.
+    /// Handles an event of the default namespace; `Some` ends the
+    /// connection.
+    async fn on_event(
+        &mut self,
+        ws: &mut Ws,
+        session: &mut Session,
+        received: InboundEvent,
+        send_limit: Duration,
+    ) -> Option<Outcome> {
+        let InboundEvent { ack, event, .. } = received;
+        match ack {
+            None => {}
+            Some(AckId::Id(ack_id)) => {
+                // Defensive: never observed from Crisp.
+                let ack = EnginePacket::Message(SocketPacket::ack(ack_id, Vec::new())).encode();
+                if let Err(error) = connection::send_text(ws, ack, send_limit).await {
+                    return Some(session.failed(error));
+                }
+            }
+            Some(AckId::TooLarge { digits }) => {
+                let name = match &event {
+                    Ok(event) => event.name(),
+                    Err(error) => error.name(),
+                };
+                tracing::debug!(target: "crisp_rtm", event = name, "ack id too large, no ack sent");
+                self.items.push(Err(RtmError::AckSkipped {
+                    event: name.to_owned(),
+                    digits,
+                }));
+            }
+        }
+        match event {
+            Ok(Event::Unknown { name, .. }) if name == AUTHENTICATED_EVENT => {
+                session.authenticated = true;
+                self.set_state(ConnectionState::Authenticated);
+                tracing::debug!(target: "crisp_rtm", "RTM authenticated");
+            }
+            Ok(Event::Unknown { name, data }) if name == UNAUTHORIZED_EVENT => {
+                let message = match &data {
+                    Value::Object(object) => object
+                        .get("message")
+                        .and_then(Value::as_str)
+                        .map_or_else(|| data.to_string(), str::to_owned),
+                    Value::String(text) => text.clone(),
+                    Value::Null => String::new(),
+                    other => other.to_string(),
+                };
+                return Some(Outcome::Terminal(RtmError::Unauthorized { message }));
+            }
+            event => self.items.push(event.map_err(RtmError::Decode)),
+        }
+        None
+    }
+
+    /// Handles one Socket.IO packet of the default namespace other than an
+    /// event; `Some` ends the connection.
     async fn on_socket_packet(
         &mut self,
         ws: &mut Ws,
@@ -402,37 +520,8 @@ impl Task {
                     reason: "the relay disconnected the Socket.IO namespace".to_owned(),
                 }));
             }
-            SocketPacket::Event { ack_id, name, args, .. } => {
-                if let Some(ack_id) = ack_id {
-                    // Defensive: never observed from Crisp.
-                    let ack = EnginePacket::Message(SocketPacket::ack(ack_id, Vec::new())).encode();
-                    if let Err(error) = connection::send_text(ws, ack, send_limit).await {
-                        return Some(session.failed(error));
-                    }
-                }
-                let data = args.into_iter().next().unwrap_or(Value::Null);
-                match name.as_str() {
-                    AUTHENTICATED_EVENT => {
-                        session.authenticated = true;
-                        self.set_state(ConnectionState::Authenticated);
-                        tracing::debug!(target: "crisp_rtm", "RTM authenticated");
-                    }
-                    UNAUTHORIZED_EVENT => {
-                        let message = match &data {
-                            Value::Object(object) => object
-                                .get("message")
-                                .and_then(Value::as_str)
-                                .map_or_else(|| data.to_string(), str::to_owned),
-                            Value::String(text) => text.clone(),
-                            Value::Null => String::new(),
-                            other => other.to_string(),
-                        };
-                        return Some(Outcome::Terminal(RtmError::Unauthorized { message }));
-                    }
-                    _ => self.emit(Event::from_parts(&name, data).map_err(RtmError::Decode)),
-                }
-            }
-            // Acknowledgements answer requests this client never makes.
+            // Events of the default namespace come as `Inbound::Event`;
+            // acknowledgements answer requests this client never makes.
             _ => {}
         }
         None

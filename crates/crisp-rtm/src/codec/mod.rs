@@ -9,7 +9,9 @@
 //! `42["message:send",{..}]` (an event).
 //!
 //! This module is pure: it turns a frame's text into an [`EnginePacket`] and
-//! back, and never touches a socket. Decoding never panics, whatever the
+//! back, and never touches a socket. [`Inbound`] is the client's decoder: it
+//! takes an event of the default namespace straight from the frame text to its
+//! typed [`Event`](crisp_types::event::Event), in one pass. Decoding never panics, whatever the
 //! input; anything it cannot understand is reported as a [`CodecError`].
 //!
 //! ```
@@ -28,9 +30,11 @@
 //! ```
 
 mod engine_io;
+mod inbound;
 mod socket_io;
 
 pub use engine_io::{EnginePacket, OpenInfo};
+pub use inbound::{AckId, Inbound, InboundEvent};
 pub use socket_io::{DEFAULT_NAMESPACE, SocketPacket};
 
 /// The longest excerpt of a bad payload kept in a [`CodecError`], in

@@ -230,7 +230,7 @@ impl fmt::Display for SocketPacket {
 
 /// Splits off a leading namespace (`/name,`), returning the default namespace
 /// when there is none.
-fn split_namespace(rest: &str) -> (&str, &str) {
+pub(super) fn split_namespace(rest: &str) -> (&str, &str) {
     if !rest.starts_with('/') {
         return (DEFAULT_NAMESPACE, rest);
     }
@@ -248,15 +248,9 @@ fn split_ack_id(rest: &str) -> Result<(Option<u64>, &str), CodecError> {
     }
     // The digits are ASCII, so `digits_len` is a character boundary.
     let (digits, after) = rest.split_at(digits_len);
-    let mut id: u64 = 0;
-    for digit in digits.bytes() {
-        id = id
-            .checked_mul(10)
-            .and_then(|id| id.checked_add(u64::from(digit - b'0')))
-            .ok_or_else(|| CodecError::AckIdOverflow {
-                digits: excerpt(digits),
-            })?;
-    }
+    let id = super::inbound::parse_ack_id(digits).ok_or_else(|| CodecError::AckIdOverflow {
+        digits: excerpt(digits),
+    })?;
     Ok((Some(id), after))
 }
 
@@ -270,7 +264,7 @@ fn optional_json(payload: &str) -> Result<Option<Value>, CodecError> {
 }
 
 /// Parses an event payload: a JSON array whose first element is the name.
-fn event_array(payload: &str) -> Result<(String, Vec<Value>), CodecError> {
+pub(super) fn event_array(payload: &str) -> Result<(String, Vec<Value>), CodecError> {
     let Some(Value::Array(items)) = optional_json(payload)? else {
         return Err(CodecError::EventWithoutName);
     };

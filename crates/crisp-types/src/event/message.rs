@@ -31,7 +31,10 @@ use crate::{Fingerprint, SessionId, Timestamp, WebsiteId};
 /// }
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+///
+/// Decoding is written by hand for speed (it is the RTM client's hot path)
+/// and gives what `#[derive(Deserialize)]` with `#[serde(flatten)]` would.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct MessageEvent {
     /// The routing ids of the RTM connections the event was sent to.
     #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]

@@ -10,7 +10,8 @@
 //!   one whole in [`Event::Unknown`], so a new Crisp event never breaks a
 //!   client;
 //! - [`Event::from_parts`] decodes a name and its data, [`Event::into_parts`]
-//!   encodes them back;
+//!   encodes them back; [`EventSeed`] decodes the data straight from a
+//!   deserializer (one pass over the text, no `Value` in between);
 //! - [`WebhookEnvelope`] is the body of a Web Hook.
 //!
 //! Every payload field is optional (or an empty list/map when missing) and
@@ -175,9 +176,11 @@ mod email;
 mod identity;
 mod media;
 mod message;
+mod message_de;
 mod people;
 mod plan;
 mod plugin;
+mod seed;
 mod session;
 mod spam;
 mod status;
@@ -195,6 +198,7 @@ pub use message::*;
 pub use people::*;
 pub use plan::*;
 pub use plugin::*;
+pub use seed::EventSeed;
 pub use session::*;
 pub use spam::*;
 pub use status::*;
@@ -282,6 +286,17 @@ macro_rules! events {
             fn decode(kind: EventKind, data: Value) -> Result<Self, EventDecodeError> {
                 match kind {
                     $( EventKind::$variant => decode_payload(kind, data).map(Event::$variant), )*
+                }
+            }
+
+            /// Decodes the payload of a known event straight from a
+            /// deserializer (see [`EventSeed`]).
+            fn decode_from<'de, D: Deserializer<'de>>(
+                kind: EventKind,
+                deserializer: seed::ObjectOnly<D>,
+            ) -> Result<Self, D::Error> {
+                match kind {
+                    $( EventKind::$variant => <$payload>::deserialize(deserializer).map(Event::$variant), )*
                 }
             }
 
