@@ -61,7 +61,7 @@ fn echo_for(event: &Event) -> Option<(WebsiteId, SessionId, String)> {
     ))
 }
 
-async fn offline() -> Result<(), Box<dyn Error>> {
+pub(crate) async fn offline() -> Result<(), Box<dyn Error>> {
     let fake = FakeCrisp::start().await?;
     let token = fake.token(Tier::Plugin);
     println!(
@@ -74,10 +74,10 @@ async fn offline() -> Result<(), Box<dyn Error>> {
         .rest_base_url(fake.base_url())
         .build()?;
 
-    // 1. Connect the RTM client; the relay URL comes from endpoint discovery.
-    // Same token, tier and API root as the REST client; the relay URL comes
-    // from endpoint discovery. The local fake answers at once, so a silent
-    // attempt is given up sooner than the default 10 s.
+    // 1. Connect the RTM client: same token, tier and API root as the REST
+    // client; the relay URL comes from endpoint discovery. The local fake
+    // answers at once, so a silent attempt is given up sooner than the
+    // default 10 s.
     let (handle, mut stream) = crisp
         .rtm()
         .events([EventKind::MessageSend])
@@ -92,7 +92,7 @@ async fn offline() -> Result<(), Box<dyn Error>> {
     fake.add_visitor_message(&website, &session, "Hello, is anyone there?");
     println!("2. visitor wrote \"Hello, is anyone there?\" in {session}");
 
-    // 3. The event arrives; the bot answers through REST.
+    // 3-4. The event arrives; the bot answers through REST.
     let (reply_website, reply_session, reply) = loop {
         let item = tokio::time::timeout(STEP_TIMEOUT, stream.recv())
             .await?
@@ -122,7 +122,7 @@ async fn offline() -> Result<(), Box<dyn Error>> {
         .map_or_else(|| "-".to_owned(), |fingerprint| fingerprint.to_string());
     println!("4. replied {reply:?} with send_message_in_conversation (fingerprint {fingerprint})");
 
-    // 4. The fake recorded the reply.
+    // 5. The fake recorded the reply.
     let posted = fake
         .requests()
         .iter()
@@ -144,7 +144,7 @@ async fn offline() -> Result<(), Box<dyn Error>> {
         return Err("the reply is not in the conversation".into());
     }
 
-    // 5. Close: the stream ends and nothing reconnects.
+    // 6. Close: the stream ends and nothing reconnects.
     handle.close();
     while tokio::time::timeout(STEP_TIMEOUT, stream.recv()).await?.is_some() {}
     println!("6. RTM client {}; done", handle.current_state());

@@ -55,7 +55,7 @@ impl RealApi {
     }
 }
 
-async fn offline_round_trip() -> Result<(), Box<dyn Error>> {
+pub(crate) async fn offline_round_trip() -> Result<(), Box<dyn Error>> {
     let fake = FakeCrisp::start().await?;
     let token = fake.token(Tier::Plugin);
     println!(

@@ -57,7 +57,7 @@ async fn serve(secret: String) -> Result<(), BoxError> {
 }
 
 /// Runs against the fake Crisp, then exits.
-async fn offline_demo() -> Result<(), BoxError> {
+pub(crate) async fn offline_demo() -> Result<(), BoxError> {
     println!("CRISP_WEBHOOK_SECRET is not set: running against the fake Crisp (crisp-mock)");
     let fake = crisp_mock::FakeCrisp::start().await?;
     let secret = fake.webhook_secret();

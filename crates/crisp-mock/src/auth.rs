@@ -1,5 +1,7 @@
 //! The fake's credentials and the checks every `/v1/` request goes through.
 
+use std::sync::{Arc, Mutex, MutexGuard};
+
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use crisp_types::Tier;
@@ -54,6 +56,9 @@ pub(crate) struct Tokens {
     user: FakeToken,
     website: FakeToken,
     plugin: FakeToken,
+    /// User-tier tokens made by `POST user/session/login`, until logged out
+    /// (shared by every clone).
+    sessions: Arc<Mutex<Vec<FakeToken>>>,
 }
 
 impl Tokens {
@@ -63,6 +68,7 @@ impl Tokens {
             user: FakeToken::generate(Tier::User),
             website: FakeToken::generate(Tier::Website),
             plugin: FakeToken::generate(Tier::Plugin),
+            sessions: Arc::default(),
         }
     }
 
@@ -82,8 +88,35 @@ impl Tokens {
             .find(|token| token.identifier == identifier && token.key == key)
     }
 
+    /// The user-tier tokens made by logging in, locked.
+    fn sessions(&self) -> MutexGuard<'_, Vec<FakeToken>> {
+        self.sessions.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Makes a user-tier token for a new login session.
+    pub(crate) fn mint_session(&self) -> FakeToken {
+        let token = FakeToken::generate(Tier::User);
+        self.sessions().push(token.clone());
+        token
+    }
+
+    /// Destroys the login session whose token these `Authorization: Basic`
+    /// credentials name; `false` when they name none (the fixed tokens of
+    /// [`FakeCrisp::token`](crate::FakeCrisp::token) are never destroyed).
+    pub(crate) fn revoke_session(&self, authorization: &str) -> bool {
+        let Some((identifier, key)) = parse_basic(authorization) else {
+            return false;
+        };
+        let mut sessions = self.sessions();
+        let before = sessions.len();
+        sessions.retain(|token| !(token.identifier == identifier && token.key == key));
+        sessions.len() != before
+    }
+
     /// Checks a `/v1/` request: credentials, tier header, and whether the tier
     /// may use the route.
+    ///
+    /// The legacy login and password recovery routes need no credentials.
     ///
     /// - no or unknown `Authorization: Basic` credentials: `401 invalid_session`;
     /// - valid credentials but `X-Crisp-Tier` missing or naming another tier:
@@ -94,12 +127,23 @@ impl Tokens {
     ///   with another tier: `403 not_allowed` (`website/connect/endpoints`
     ///   accepts every tier, as the RTM bootstrap uses it).
     pub(crate) fn authorize(&self, parts: &http::request::Parts) -> Result<Tier, ApiError> {
+        if is_public(parts.uri.path()) {
+            return Ok(Tier::User);
+        }
         let token = parts
             .headers
             .get(AUTHORIZATION)
             .and_then(|value| value.to_str().ok())
             .and_then(parse_basic)
-            .and_then(|(identifier, key)| self.find(&identifier, &key))
+            .and_then(|(identifier, key)| {
+                let session = || {
+                    self.sessions()
+                        .iter()
+                        .find(|t| t.identifier == identifier && t.key == key)
+                        .cloned()
+                };
+                self.find(&identifier, &key).cloned().or_else(session)
+            })
             .ok_or(ApiError::INVALID_SESSION)?;
         let tier = parts
             .headers
@@ -115,6 +159,12 @@ impl Tokens {
             Err(ApiError::NOT_ALLOWED)
         }
     }
+}
+
+/// The routes Crisp serves without credentials: the legacy login and
+/// password recovery.
+fn is_public(path: &str) -> bool {
+    matches!(path, "/v1/user/session/login" | "/v1/user/session/recover")
 }
 
 /// Decodes `Basic base64(identifier:key)` (scheme case-insensitive).

@@ -33,7 +33,8 @@
 //!
 //! Routes served (relative to `/v1/`; `{w}` is `website/{website_id}`, `{c}`
 //! is `{w}/conversation/{session_id}`, `{p}` is `{w}/people`, `{n}` a page
-//! number):
+//! number; wherever a route takes a `{people_id}`, the profile's email works
+//! too, as on Crisp):
 //!
 //! | route | verbs |
 //! | --- | --- |
@@ -77,11 +78,55 @@
 //! | `{w}/batch/resolve`, `{w}/batch/read`, `{w}/batch/remove` | PATCH (user tier) |
 //! | `{w}/batch/unresolve`, `{w}/batch/unread`, `{w}/batch/block`, `{w}/batch/routing`, `{w}/batch/inbox`, `{w}/batch/data`, `{w}/batch/segments` | PATCH |
 //! | `{w}/batch/report` | POST |
+//! | `website` | HEAD (`domain`: a live website uses it), POST (user tier; creates a website) |
+//! | `{w}`, `{w}/expunge` | GET, DELETE (user tier; `{verify}` with the account password for `password`; the website then answers `404 website_not_found`); DELETE (user tier; aborts the deletion) |
+//! | `{w}/settings` | GET, PATCH (groups merge key by key) |
+//! | `{w}/operators/list`, `{w}/operators/active`, `{w}/operators/email` | GET (members, then invites); GET, DELETE (user tier); POST ([`FakeCrisp::operator_emails`]) |
+//! | `{w}/operator`, `{w}/operator/{user_id}` | POST (user tier; an invite); GET, PATCH and DELETE (user tier; `404 operator_not_found`) |
+//! | `{w}/inboxes/list/{n}`, `{w}/inboxes/batch/order`, `{w}/inbox`, `{w}/inbox/{inbox_id}` | GET; PATCH (user tier); POST (user tier); HEAD, GET, PUT and DELETE (user tier) (`404 inbox_not_found`) |
+//! | `{w}/teams/list/{n}`, `{w}/team`, `{w}/team/{team_id}` | GET; POST; HEAD, GET, PUT, DELETE (`404 team_not_found`) |
+//! | `{w}/visitors/count`, `{w}/visitors/list/{n}`, `{w}/visitors/map`, `{w}/visitors/token/{token_id}` | GET (`center_longitude`, `center_latitude`, `center_radius` for the map; `404 token_not_found`) |
+//! | `{w}/visitors/blocked`, `{w}/visitors/blocked/{rule}` | GET; GET, DELETE (user tier) |
+//! | `{w}/availability/status`, `{w}/availability/operators` | GET |
+//! | `{w}/verify/settings`, `{w}/verify/key` | GET, PATCH; GET, POST (rolls the key) |
+//! | `{w}/analytics/generate`, `{w}/analytics/{type}/{metric}/points`, `.../filters/{n}`, `.../classifiers/{n}` | POST; GET (`date_from`, `date_to`, `date_split`) (user tier; counted from conversations, profiles, campaigns) |
+//! | `{w}/campaigns/list/{n}`, `{w}/campaigns/tags` | GET (`search_name`, `filter_tag`, `filter_type_*`, `filter_status_*`; user tier) |
+//! | `{w}/campaigns/templates/{n}`, `{w}/campaigns/template`, `{w}/campaigns/template/{template_id}` | GET (`search_name`, `filter_type_static`, `filter_type_custom`); POST; HEAD, GET, PUT, PATCH, DELETE (static templates `403 not_allowed`) |
+//! | `{w}/campaign`, `{w}/campaign/{campaign_id}` | POST; HEAD, GET, PUT, PATCH, DELETE (user tier; `404 campaign_not_found`) |
+//! | `{w}/campaign/{campaign_id}/dispatch`, `.../resume`, `.../pause`, `.../test` | POST (user tier; a one-shot dispatch lists its recipients with `delivered` statistics; emits `campaign:dispatched`, `campaign:running`) |
+//! | `{w}/campaign/{campaign_id}/recipients/{n}`, `.../statistics/{action}/{n}` | GET (user tier) |
+//! | `{w}/helpdesk` | HEAD, GET; POST, DELETE (user tier). The helpdesk rules are in `routes/helpdesk/`: `404 helpdesk_not_found` until initialized, `404 locale_not_found`, `404 path_not_found`, `409 path_exists`, ... |
+//! | `{w}/helpdesk/locales/{n}`, `{w}/helpdesk/locale`, `{w}/helpdesk/locale/{locale}` | GET; POST; HEAD, GET, DELETE |
+//! | `{w}/helpdesk/page/list/{locale}/{content_type}/{n}`, `{w}/helpdesk/page/entity/{locale}/{content_type}/{entity_id}` | GET |
+//! | `{w}/helpdesk/tree/list/{locale}/{content_type}/{n}` | GET (`sub_path`, `search_title`, `filter_date_start`, `filter_date_end`) |
+//! | `{w}/helpdesk/tree/{path,content,metadata,page}/{locale}/{content_type}/{tree_path..}` | path: POST, GET, PATCH, DELETE; content: GET, PUT; metadata: GET, PATCH; page: GET (each `{tree_path}` segment decoded on its own; `.`, `..` and empty segments `400 invalid_data`) |
+//! | `{w}/helpdesk/history/changes/{n}`, `{w}/helpdesk/history/change/{change_id}` | GET (`filter_locale`, `filter_type`, `filter_tree_path`); GET, DELETE (cancels, reverting a content or metadata change) |
+//! | `{w}/helpdesk/refresh/{locale}/{content_type}`, `{w}/helpdesk/import/..`, `{w}/helpdesk/export/..` | POST (import and export user tier) |
+//! | `{w}/helpdesk/feedback/ratings/{locale}/{content_type}`, `{w}/helpdesk/feedback/list/{locale}/{content_type}/{n}` | GET (`filter_date_start`, `filter_date_end`) |
+//! | `{w}/helpdesk/redirections/{n}`, `{w}/helpdesk/redirection`, `{w}/helpdesk/redirection/{redirection_id}` | GET; POST; HEAD, GET, DELETE |
+//! | `{w}/helpdesk/settings`, `{w}/helpdesk/domain`, `{w}/helpdesk/domain/setup` | GET, PATCH; GET, PATCH (user tier); GET (`custom`; user tier) |
+//! | `{w}/helpdesk/locale/{locale}/articles/{n}`, `.../article`, `.../article/{article_id}[/page, /category, /alternates, /alternate/{locale_linked}, /publish, /unpublish]`, `.../categories/{n}`, `.../category[/{category_id}[/sections/{n}, /section[/{section_id}]]]` | the retired article, category and section routes, every verb of the reference |
 //! | `plugin/connect/account` | GET |
 //! | `plugin/connect/session` | HEAD |
 //! | `plugin/connect/websites/all/{n}` | GET (`filter_configured`, `include_plan`) |
 //! | `plugin/connect/websites/since` | GET (`date_since`, `filter_configured`, `include_plan`) |
 //! | `plugin/connect/endpoints`, `user/connect/endpoints`, `website/connect/endpoints`, `website/{website_id}/connect/endpoints` | GET (the relay URL as `socket.app`) |
+//! | `plugins/subscription` | GET (user tier) |
+//! | `plugins/subscription/{website_id}` | GET, POST (user tier) |
+//! | `plugins/subscription/{website_id}/{plugin_id}` | GET, DELETE (user tier) |
+//! | `plugins/subscription/{website_id}/{plugin_id}/settings` | GET, PUT, PATCH |
+//! | `plugins/subscription/{website_id}/{plugin_id}/bill/usage` | GET, POST (plugin tier) |
+//! | `plugins/subscription/{website_id}/{plugin_id}/attest/provenance` | GET |
+//! | `plugins/subscription/{website_id}/{plugin_id}/channel`, `.../event` | POST (emitted as `plugin:channel`, `plugin:event`) |
+//! | `plans/subscription` | GET (user tier) |
+//! | `plans/subscription/{website_id}` | GET, POST, DELETE (POST, DELETE user tier) |
+//! | `plans/subscription/{website_id}/bill/period` | PATCH (user tier) |
+//! | `plans/subscription/{website_id}/coupon` | GET (`code`), PATCH (user tier) |
+//! | `media/animation/list/{n}` | GET (`list_id`, `search_query`; user tier) |
+//! | `bucket/url/generate` | POST (a real upload URL on the fake, `bucket/{upload_id}/{file_name}`: PUT, then GET) |
+//! | `user/session/login`, `user/session/recover` | POST (legacy; no credentials needed) |
+//! | `user/session/logout` | POST (legacy; destroys the login token used) |
+//! | `user/account/profile` | GET (legacy; user tier) |
 //!
 //! Seeding helpers add what the API cannot: conversations and visitor
 //! messages ([`FakeCrisp::add_conversation`],
@@ -91,7 +136,18 @@
 //! ([`FakeCrisp::add_spam_conversation`]), original messages
 //! ([`FakeCrisp::add_original_message`]), browsed pages and conversation
 //! events ([`FakeCrisp::add_conversation_page`],
-//! [`FakeCrisp::add_conversation_event`]).
+//! [`FakeCrisp::add_conversation_event`]), and helpdesk reader feedback
+//! ([`FakeCrisp::add_helpdesk_feedback`]).
+//! Website administration: operators who joined ([`FakeCrisp::add_website_operator`],
+//! [`FakeCrisp::website_owner`], [`FakeCrisp::set_operator_availability`]),
+//! visitors and their chatbox tokens ([`FakeCrisp::add_visitor`],
+//! [`FakeCrisp::add_visitor_token`]) and blocked visitors
+//! ([`FakeCrisp::add_blocked_visitors`]).
+//! The account: the operator's login for the legacy user routes
+//! ([`FakeCrisp::user_email`], [`FakeCrisp::user_password`],
+//! [`FakeCrisp::account_user_id`], [`FakeCrisp::password_recoveries`]),
+//! marketplace plugins to subscribe to ([`FakeCrisp::add_marketplace_plugin`]),
+//! plans and coupons ([`FakeCrisp::plan_id`], [`FakeCrisp::add_plan_coupon`]).
 //!
 //! Every request is recorded ([`FakeCrisp::requests`]), and a FIFO fault queue
 //! ([`Faults`]) makes the next requests fail with a status, a custom response,
@@ -150,6 +206,7 @@ mod relay;
 mod reply;
 mod routes;
 mod seed;
+mod seed_account;
 mod server;
 mod state;
 mod webhook;

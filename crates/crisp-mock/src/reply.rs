@@ -125,7 +125,7 @@ impl ApiError {
     /// `409 people_exists`: another profile has this email.
     pub(crate) const PEOPLE_EXISTS: Self = Self::new(StatusCode::CONFLICT, "people_exists");
 
-    const fn new(status: StatusCode, reason: &'static str) -> Self {
+    pub(crate) const fn new(status: StatusCode, reason: &'static str) -> Self {
         Self { status, reason }
     }
 }

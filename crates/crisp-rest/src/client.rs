@@ -12,12 +12,16 @@ use http::Uri;
 use http::header::{CONTENT_TYPE, HeaderValue};
 use http::uri::{Authority, PathAndQuery, Scheme};
 
+use crate::bucket::BucketApi;
 use crate::endpoint::Endpoint;
 use crate::error::{Error, InvalidInput, TransportFailure};
+use crate::media::MediaApi;
+use crate::plan::PlanApi;
 use crate::plugin::PluginApi;
 use crate::raw::RawRequest;
 use crate::request::ApiRequest;
 use crate::response::ApiResponse;
+use crate::user::UserApi;
 use crate::website::WebsiteApi;
 
 /// The production API root.
@@ -31,9 +35,9 @@ pub type ResponseFuture<T> = Pin<Box<dyn Future<Output = Result<T, Error>> + Sen
 /// connection pool, one rate limiter, one retry budget).
 ///
 /// ```no_run
-/// use crisp_rest::Client;
-/// use crisp_transport::{Credentials, Tier, Transport};
-/// use crisp_types::WebsiteId;
+/// use crisp::rest::Client;
+/// use crisp::transport::{Credentials, Tier, Transport};
+/// use crisp::types::WebsiteId;
 ///
 /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 /// let transport = Transport::builder(Credentials::new("identifier", "key"), Tier::Plugin).build()?;
@@ -159,7 +163,7 @@ impl Client {
     /// `allow_insecure_http`, as the transport's own rule). Says why not.
     ///
     /// ```
-    /// use crisp_rest::Client;
+    /// use crisp::rest::Client;
     ///
     /// assert!(Client::check_base_url("https://api.crisp.chat/v1/", false).is_ok());
     /// assert!(Client::check_base_url("http://127.0.0.1:8080/v1/", false).is_ok());
@@ -182,7 +186,7 @@ impl Client {
     /// [`deadline`](crisp_transport::TransportBuilder::deadline)).
     ///
     /// ```no_run
-    /// # async fn run(client: crisp_rest::Client, w: crisp_types::WebsiteId, s: crisp_types::SessionId) -> Result<(), crisp_rest::Error> {
+    /// # async fn run(client: crisp::rest::Client, w: crisp::types::WebsiteId, s: crisp::types::SessionId) -> Result<(), crisp::rest::Error> {
     /// use std::time::Duration;
     ///
     /// let quick = client.with_deadline(Duration::from_secs(2));
@@ -215,6 +219,27 @@ impl Client {
     /// Plugin routes: connect account, connect websites, ...
     pub fn plugin(&self) -> PluginApi<'_> {
         PluginApi::new(self)
+    }
+
+    /// Crisp plan routes: a website's plan subscription, bill period, coupons.
+    pub fn plan(&self) -> PlanApi<'_> {
+        PlanApi::new(self)
+    }
+
+    /// Media routes: animation (GIF) searches.
+    pub fn media(&self) -> MediaApi<'_> {
+        MediaApi::new(self)
+    }
+
+    /// Bucket routes: signed URLs to upload files.
+    pub fn bucket(&self) -> BucketApi<'_> {
+        BucketApi::new(self)
+    }
+
+    /// The legacy user-tier routes of the old official wrappers (log in with
+    /// a password, log out, profile); all deprecated.
+    pub fn user(&self) -> UserApi<'_> {
+        UserApi::new(self)
     }
 
     /// The escape hatch: any method and path (relative to the API root, already

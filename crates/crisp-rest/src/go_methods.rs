@@ -39,6 +39,10 @@
 //! | `DebugExistingBrowsingSession` | `website().debug_existing_browsing_session(w, s, browsing, ConversationBrowsingDebug::new(..))` | own route; removed from Go 3.12.2 |
 //! | `ListPeopleSegments` | `website().list_people_segments(w, page)` | own route; removed from Go 3.7.0 (superseded by `list_suggested_people_segments`) |
 //! | `FilterPeopleConversations` | `website().list_people_conversations(w, p, page).filter_unread(..).filter_resolved(..).filter_not_resolved(..)` | Go always sends the three flags; this crate only those set |
+//! | `PinpointVisitorsOnMapWide` | `website().pinpoint_visitors_on_map(w)` | no `center_*` option: the whole world |
+//! | `PinpointVisitorsOnMapArea` | `website().pinpoint_visitors_on_map(w).center_longitude(lon).center_latitude(lat).center_radius(km)` | Go writes the coordinates with `%f` (six decimals); this crate in their shortest form, as the Node SDK |
+//! | `FilterCampaigns` | `website().list_campaigns(w, page).search_name(..).filter_tag(..).filter_type_one_shot(..)...` (the `search_name` and `filter_*` setters) | Go always sends every key (flags `1`/`0`); this crate only those set |
+//! | `FilterCampaignTemplates` | `website().list_campaign_templates(w, page).search_name(..).filter_type_static(..).filter_type_custom(..)` | Go always sends the three keys; this crate only those set |
 //!
 //! Go bugs this crate does not copy:
 //!
@@ -56,3 +60,34 @@
 //!   `InitiateNewCallSessionForConversation` and
 //!   `ScheduleReminderForConversation` always send `origin` (an empty string
 //!   when not given): this crate sends it only when set.
+//! - `ListAnimationMedias` is a method of Go's `WebsiteService`
+//!   (`client.Website`) and writes `list_id` as a number (`%d`):
+//!   [`list_animation_medias`](crate::MediaApi::list_animation_medias) is
+//!   under `media()` and sends the list id as the string the Node SDK sends.
+//! - `GenerateBucketURL` returns no data:
+//!   [`generate_bucket_url`](crate::BucketApi::generate_bucket_url) decodes
+//!   the answer (the upload URL, when Crisp gives it there and not only over
+//!   RTM).
+//! - The user-session methods Go dropped are kept, deprecated, under
+//!   `user()`: `CreateNewSession` and `CreateNewSessionWithToken` (Go 3.2.0)
+//!   are [`create_new_session`](crate::UserApi::create_new_session)
+//!   (`.token(code)` for the two-factor variant), `DestroySession` is
+//!   [`destroy_session`](crate::UserApi::destroy_session), `RecoverSession`
+//!   and `GetProfile` (Go 2.47.2) are
+//!   [`recover_session`](crate::UserApi::recover_session) and
+//!   [`get_profile`](crate::UserApi::get_profile).
+//! - `MapHelpdeskLocaleFeedbackRatings`, `ListHelpdeskLocaleFeedbacks`,
+//!   `ImportExternalHelpdeskToLocale` and `ExportHelpdeskLocaleArticles` call
+//!   the pre-Node-11 routes (`helpdesk/locale/{locale}/feedback/..`,
+//!   `../import`, `../export`, without a content type): their methods here
+//!   call the current routes, which take a
+//!   [`HelpdeskContentType`](crisp_types::helpdesk::HelpdeskContentType). The
+//!   two feedback methods and `GenerateHelpdeskDomainSetupFlow` always send
+//!   their query keys (empty when not given): this crate sends them only
+//!   when set.
+//! - `ClearBlockedVisitorsInRule` is a method of Go's `PluginService`
+//!   (`client.Plugin`), though its route is a website route:
+//!   [`clear_blocked_visitors_in_rule`](crate::WebsiteApi::clear_blocked_visitors_in_rule)
+//!   is under `website()`.
+//! - `RollVerifyKey`, `DispatchCampaign`, `ResumeCampaign`, `PauseCampaign`
+//!   and `TestCampaign` send no body: this crate sends `{}`, as the Node SDK.

@@ -5,17 +5,26 @@
 //! and decodes answers into [`crisp_types`] models. This crate describes
 //! requests and decodes responses; it never names hyper.
 //!
+//! Most programs use it through the `crisp` facade, which re-exports it as
+//! `crisp::rest` and whose `Crisp` client offers the same groups
+//! (`crisp.website()`, `crisp.plugin()`, ...); the examples here use the
+//! facade's paths. A program that depends on `crisp-rest` alone writes
+//! `crisp_rest::`, `crisp_types::` and `crisp_transport::` instead of
+//! `crisp::rest::`, `crisp::types::` and `crisp::transport::`.
+//!
 //! # Calling an endpoint
 //!
 //! Methods are named after the Crisp reference label in snake_case, grouped
-//! like the reference: [`Client::website`] and [`Client::plugin`]. Required
+//! like the reference: [`Client::website`], [`Client::plugin`],
+//! [`Client::plan`], [`Client::media`], [`Client::bucket`] and the legacy
+//! [`Client::user`]. Required
 //! arguments are positional; optional ones are setters; the builder is awaited
 //! directly:
 //!
 //! ```no_run
-//! # async fn run(client: crisp_rest::Client) -> Result<(), crisp_rest::Error> {
-//! use crisp_types::{SessionId, WebsiteId};
-//! use crisp_types::message::{MessageFrom, NewMessage};
+//! # async fn run(client: crisp::rest::Client) -> Result<(), crisp::rest::Error> {
+//! use crisp::types::{SessionId, WebsiteId};
+//! use crisp::types::message::{MessageFrom, NewMessage};
 //!
 //! let website = WebsiteId::new("42286ab3-b29a-4fde-8538-da0ae501d825");
 //! let unread = client.website().list_conversations(&website, 1).filter_unread(true).await?;
@@ -81,25 +90,34 @@ mod pagination;
 #[macro_use]
 mod declare;
 
+pub mod bucket;
 mod client;
 mod error;
 pub mod go_methods;
+pub mod media;
+pub mod plan;
 pub mod plugin;
 mod query;
 mod raw;
 mod request;
 mod response;
+pub mod user;
 pub mod website;
 
+pub use bucket::BucketApi;
 pub use client::{Client, DEFAULT_BASE_URL, ResponseFuture};
 pub use endpoint::{Endpoint, EndpointInfo};
 pub use error::{ApiError, DecodeError, Error, InvalidInput, TransportFailure};
+pub use media::MediaApi;
 pub use pagination::{PageStream, Paginated};
+pub use plan::PlanApi;
 pub use plugin::PluginApi;
 pub use query::{Query, QueryValue};
 pub use raw::RawRequest;
 pub use request::{ApiRequest, Segment, expand_path, segment};
+pub use request::{PathSegments, expand_path_with_tail};
 pub use response::ApiResponse;
+pub use user::UserApi;
 pub use website::WebsiteApi;
 
 pub use crisp_transport as transport;
@@ -110,10 +128,15 @@ pub use http::Method;
 /// (name, label, verb, path, tiers, query options), website routes first.
 ///
 /// ```
-/// let get = crisp_rest::endpoints().find(|e| e.name == "get_conversation").unwrap();
+/// let get = crisp::rest::endpoints().find(|e| e.name == "get_conversation").unwrap();
 /// assert_eq!(get.method, "GET");
 /// assert_eq!(get.path, "website/{website_id}/conversation/{session_id}");
 /// ```
 pub fn endpoints() -> impl Iterator<Item = &'static EndpointInfo> {
-    website::endpoints().chain(plugin::endpoints())
+    website::endpoints()
+        .chain(plugin::endpoints())
+        .chain(plan::endpoints())
+        .chain(media::endpoints())
+        .chain(bucket::endpoints())
+        .chain(user::endpoints())
 }

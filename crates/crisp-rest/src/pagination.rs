@@ -42,8 +42,8 @@ pub trait Paginated<'a>: Endpoint<Output = Vec<Self::Item>> + Clone + Send + Syn
     /// needed), or with any `StreamExt` / `TryStreamExt` combinator.
     ///
     /// ```no_run
-    /// # async fn run(client: crisp_rest::Client, website: crisp_types::WebsiteId) -> Result<(), crisp_rest::Error> {
-    /// use crisp_rest::Paginated;
+    /// # async fn run(client: crisp::rest::Client, website: crisp::types::WebsiteId) -> Result<(), crisp::rest::Error> {
+    /// use crisp::rest::Paginated;
     ///
     /// let mut conversations = client.website().list_conversations(&website, 1).per_page(50).into_stream();
     /// while let Some(conversation) = conversations.next().await {

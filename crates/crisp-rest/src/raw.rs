@@ -22,8 +22,8 @@ use crate::response::ApiResponse;
 /// [`route`](Self::route) names them.
 ///
 /// ```no_run
-/// # async fn run(client: crisp_rest::Client) -> Result<(), crisp_rest::Error> {
-/// use crisp_rest::segment;
+/// # async fn run(client: crisp::rest::Client) -> Result<(), crisp::rest::Error> {
+/// use crisp::rest::segment;
 /// use http::Method;
 ///
 /// #[derive(serde::Deserialize)]

@@ -43,7 +43,10 @@ impl fmt::Debug for ApiRequest {
             .field("method", &self.method)
             .field("path", &self.path)
             .field("query", &self.query)
-            .field("body", &self.body.as_ref().map(|body| format!("<{} bytes>", body.len())))
+            .field(
+                "body",
+                &self.body.as_ref().map(|body| format!("<{} bytes>", body.len())),
+            )
             .field("idempotency", &self.idempotency)
             .field("deadline", &self.deadline)
             .field("route", &self.route)
@@ -72,7 +75,7 @@ impl ApiRequest {
     /// `{placeholders}` filled in order with `values` (see [`expand_path`]).
     ///
     /// ```
-    /// use crisp_rest::ApiRequest;
+    /// use crisp::rest::ApiRequest;
     /// use http::Method;
     ///
     /// let request = ApiRequest::from_template(
@@ -82,7 +85,7 @@ impl ApiRequest {
     ///     &["8c842203", "session_9df2"],
     /// )?;
     /// assert_eq!(request.path(), "website/8c842203/conversation/session_9df2");
-    /// # Ok::<(), crisp_rest::Error>(())
+    /// # Ok::<(), crisp::rest::Error>(())
     /// ```
     pub fn from_template<V: fmt::Display>(
         method: Method,
@@ -261,6 +264,108 @@ pub fn expand_path<V: fmt::Display>(route: &'static str, template: &str, values:
     Ok(path)
 }
 
+/// Several path segments standing for one placeholder of a template: the
+/// helpdesk `{tree_path}`, which the reference inserts as a sub-path
+/// (`getting-started/install-linux`), not as one segment.
+///
+/// [`PathSegments::new`] is the only way to build one: it percent-encodes
+/// every segment on its own (so a `/`, `?` or `#` inside a segment stays
+/// inside it) and joins them with `/`, and it refuses an empty list and any
+/// empty, `.` or `..` segment, which would address another route. The text it
+/// holds can therefore be inserted verbatim by [`expand_path_with_tail`];
+/// nothing else is ever inserted unencoded. (Written with `Display` into
+/// [`expand_path`], it is simply encoded again, as any value.)
+///
+/// ```
+/// use crisp::rest::PathSegments;
+///
+/// let tail = PathSegments::new("r", "tree_path", ["faq", "tcp/ip?#"])?;
+/// assert_eq!(tail.as_str(), "faq/tcp%2Fip%3F%23");
+/// assert!(PathSegments::new("r", "tree_path", ["faq", ".."]).is_err());
+/// # Ok::<(), crisp::rest::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathSegments(String);
+
+impl PathSegments {
+    /// Encodes `segments` for the placeholder `name` of the endpoint `route`
+    /// (both only name the failure). Fails with [`Error::InvalidInput`] when
+    /// there is no segment, or one is empty, `.` or `..`.
+    pub fn new<I>(route: &'static str, name: &str, segments: I) -> Result<Self, Error>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        let invalid = |message: String| Error::InvalidInput(InvalidInput::new(format!("{route}: {message}")));
+        let mut path = String::new();
+        for segment in segments {
+            let segment = segment.as_ref();
+            match segment {
+                "" => return Err(invalid(format!("`{name}` has an empty segment"))),
+                "." | ".." => return Err(invalid(format!("`{name}` has a `{segment}` segment"))),
+                _ => {}
+            }
+            if !path.is_empty() {
+                path.push('/');
+            }
+            path.extend(utf8_percent_encode(segment, UNRESERVED));
+        }
+        if path.is_empty() {
+            return Err(invalid(format!("`{name}` is empty")));
+        }
+        Ok(Self(path))
+    }
+
+    /// The encoded segments joined with `/`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for PathSegments {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// [`expand_path`] for a template whose last placeholder stands for several
+/// segments (the helpdesk `{tree_path}`): `values` fill the other
+/// placeholders, encoded as one segment each, and `tail` (already encoded
+/// segment by segment, see [`PathSegments`]) fills the last one.
+///
+/// ```
+/// use crisp::rest::{PathSegments, expand_path_with_tail};
+///
+/// let tail = PathSegments::new("r", "tree_path", ["setup", "linux"])?;
+/// let path = expand_path_with_tail(
+///     "r",
+///     "website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{tree_path}",
+///     &["w", "en", "guides"],
+///     &tail,
+/// )?;
+/// assert_eq!(path, "website/w/helpdesk/tree/path/en/guides/setup/linux");
+/// # Ok::<(), crisp::rest::Error>(())
+/// ```
+pub fn expand_path_with_tail<V: fmt::Display>(
+    route: &'static str,
+    template: &str,
+    values: &[V],
+    tail: &PathSegments,
+) -> Result<String, Error> {
+    let head = template
+        .strip_suffix('}')
+        .and_then(|rest| rest.rfind('{').map(|open| &template[..open]))
+        .filter(|head| head.is_empty() || head.ends_with('/'))
+        .ok_or_else(|| {
+            Error::InvalidInput(InvalidInput::new(format!(
+                "{route}: `{template}` does not end with a placeholder segment"
+            )))
+        })?;
+    let mut path = expand_path(route, head, values)?;
+    path.push_str(tail.as_str());
+    Ok(path)
+}
+
 /// Percent-encodes everything written through it into a path.
 struct EncodingWriter<'a>(&'a mut String);
 
@@ -348,5 +453,42 @@ mod tests {
             );
         }
         assert_eq!(expand_path("r", "x/{id}", &["..a"]).unwrap(), "x/..a");
+    }
+
+    #[test]
+    fn path_segments_encode_each_segment_on_its_own() {
+        let tail = PathSegments::new("r", "tree_path", ["a b", "c/d", "e?f#g", "é", "..."]).unwrap();
+        assert_eq!(tail.as_str(), "a%20b/c%2Fd/e%3Ff%23g/%C3%A9/...");
+        // A percent sign is data, never an escape that could decode to `..`.
+        let dots = PathSegments::new("r", "tree_path", ["%2E%2E"]).unwrap();
+        assert_eq!(dots.as_str(), "%252E%252E");
+    }
+
+    #[test]
+    fn path_segments_refuse_segments_that_leave_the_route() {
+        for segments in [vec![], vec![""], vec!["a", ""], vec!["."], vec!["a", ".."]] {
+            let error = PathSegments::new("resolve_helpdesk_tree_path", "tree_path", &segments).unwrap_err();
+            assert!(matches!(error, Error::InvalidInput(_)), "{segments:?}");
+            assert!(
+                error.to_string().contains("resolve_helpdesk_tree_path: `tree_path`"),
+                "{error}"
+            );
+        }
+    }
+
+    #[test]
+    fn expand_path_with_tail_fills_the_last_placeholder_verbatim() {
+        let tail = PathSegments::new("r", "tree_path", ["a", "b/c"]).unwrap();
+        let path =
+            expand_path_with_tail("r", "w/{website_id}/tree/{locale}/{tree_path}", &["w/1", "en"], &tail).unwrap();
+        assert_eq!(path, "w/w%2F1/tree/en/a/b%2Fc");
+        // The other values are still checked and encoded as one segment each.
+        assert!(expand_path_with_tail("r", "w/{website_id}/{tree_path}", &[""], &tail).is_err());
+        assert!(expand_path_with_tail::<&str>("r", "w/{website_id}/{tree_path}", &[], &tail).is_err());
+        // The template must end with a whole placeholder segment.
+        assert!(expand_path_with_tail::<&str>("r", "w/tree", &[], &tail).is_err());
+        assert!(expand_path_with_tail::<&str>("r", "w/x{tree_path}", &[], &tail).is_err());
+        // Displayed into `expand_path`, segments are just encoded again.
+        assert_eq!(expand_path("r", "t/{tree_path}", &[&tail]).unwrap(), "t/a%2Fb%252Fc");
     }
 }

@@ -211,3 +211,100 @@ async fn missing_profile_is_false_not_an_error() {
             .unwrap()
     );
 }
+
+#[tokio::test]
+async fn a_profile_is_found_by_email_through_the_people_id_slot() {
+    let (fake, client) = fake_and_client(Tier::Plugin).await;
+    let website = fake.website_id();
+    let people = fake.add_people_profile(
+        &website,
+        json!({"email": "valerian@crisp.chat", "person": {"nickname": "Valerian Saliou"}}),
+    );
+    let by_email = PeopleId::from_email("valerian@crisp.chat");
+    assert!(by_email.is_email());
+    assert!(!people.is_email());
+    fake.clear_requests();
+
+    // Get: the email goes in the path percent-encoded; the profile comes back
+    // with its UUID.
+    let profile = client.website().get_people_profile(&website, &by_email).await.unwrap();
+    let request = single_request(&fake);
+    assert_eq!(request.method, http::Method::GET);
+    assert_eq!(
+        request.path,
+        format!("/v1/website/{website}/people/profile/valerian%40crisp.chat")
+    );
+    assert_eq!(profile.people_id.as_ref(), Some(&people));
+    assert_eq!(profile.email.as_deref(), Some("valerian@crisp.chat"));
+
+    // Every other route of the profile takes it the same way.
+    assert!(
+        client
+            .website()
+            .check_people_profile_exists(&website, &by_email)
+            .await
+            .unwrap()
+    );
+    let mut data = serde_json::Map::new();
+    data.insert("plan".to_owned(), json!("pro"));
+    fake.clear_requests();
+    client
+        .website()
+        .update_people_data(&website, &by_email, data)
+        .await
+        .unwrap();
+    assert_eq!(
+        single_request(&fake).path,
+        format!("/v1/website/{website}/people/data/valerian%40crisp.chat")
+    );
+    let stored = client.website().get_people_data(&website, &people).await.unwrap();
+    assert_eq!(stored.data.get("plan"), Some(&json!("pro")));
+
+    // An email no profile has: a typed not-found error naming the route.
+    let error = client
+        .website()
+        .get_people_profile(&website, &PeopleId::from_email("nobody@crisp.chat"))
+        .await
+        .unwrap_err();
+    assert!(error.is_not_found(), "{error:?}");
+    assert_eq!(error.reason(), Some("people_not_found"));
+    assert_eq!(error.route(), Some("get_people_profile"));
+}
+
+#[test]
+fn search_filter_and_search_filters_are_one_setter_on_both_lists() {
+    use crisp_rest::{Client, Endpoint};
+    use crisp_transport::{Credentials, Transport};
+    use crisp_types::WebsiteId;
+
+    let transport = Transport::builder(Credentials::new("id", "key"), Tier::Plugin)
+        .build()
+        .unwrap();
+    let client = Client::new(transport);
+    let website = WebsiteId::new("42286ab3-b29a-4fde-8538-da0ae501d825");
+    let filters = || [SearchFilter::new("people", "email", "has", ["example.com"])];
+
+    let singular = client
+        .website()
+        .list_people_profiles(&website, 1)
+        .search_filter(filters());
+    let plural = client
+        .website()
+        .list_people_profiles(&website, 1)
+        .search_filters(filters());
+    let (singular, plural) = (singular.to_request().unwrap(), plural.to_request().unwrap());
+    assert_eq!(singular.query(), plural.query());
+    assert!(singular.query().get("search_filter").is_some());
+
+    let plural = client
+        .website()
+        .list_conversations(&website, 1)
+        .search_filters(filters());
+    let singular = client
+        .website()
+        .list_conversations(&website, 1)
+        .search_filter(filters());
+    let (singular, plural) = (singular.to_request().unwrap(), plural.to_request().unwrap());
+    assert_eq!(singular.query(), plural.query());
+    assert_eq!(singular.query().get("search_type"), Some("filter"));
+}

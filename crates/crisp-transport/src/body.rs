@@ -18,7 +18,7 @@ use http_body::{Frame, SizeHint};
 /// frame, and leaves the polled value empty (clones are unaffected).
 ///
 /// ```
-/// use crisp_transport::Body;
+/// use crisp::transport::Body;
 ///
 /// let body = Body::from(r#"{"nickname":"Ada"}"#);
 /// assert_eq!(body.as_bytes().len(), 18);

@@ -161,7 +161,7 @@ impl TransportBuilder {
     /// [`TransportError::Service`].
     ///
     /// ```
-    /// use crisp_transport::{Body, Credentials, Tier, Transport};
+    /// use crisp::transport::{Body, Credentials, Tier, Transport};
     /// use std::convert::Infallible;
     ///
     /// let fake = tower::service_fn(|_request: http::Request<Body>| async {
@@ -171,7 +171,7 @@ impl TransportBuilder {
     ///     .from_service(fake)
     ///     .build()?;
     /// # let _ = transport;
-    /// # Ok::<(), crisp_transport::BuildError>(())
+    /// # Ok::<(), crisp::transport::BuildError>(())
     /// ```
     pub fn from_service<S>(mut self, inner: S) -> Self
     where
@@ -190,16 +190,21 @@ impl TransportBuilder {
     /// sees every request exactly once (whatever the number of attempts),
     /// with `Authorization`, `X-Crisp-Tier`, `User-Agent` and `Accept`
     /// already set, inside the request's tracing span. The first layer added
-    /// is the outermost.
+    /// is the outermost. A layer finds the request's route name (the REST
+    /// method, `list_conversations`) in its
+    /// [`RequestOptions`](crate::RequestOptions) extension;
+    /// `examples/middleware.rs` in the repository has a complete layer that
+    /// counts and logs calls, and the same layer around a
+    /// [`from_service`](Self::from_service) leaf to see every attempt.
     ///
     /// ```
-    /// use crisp_transport::{Credentials, Tier, Transport};
+    /// use crisp::transport::{Credentials, Tier, Transport};
     ///
     /// let transport = Transport::builder(Credentials::new("id", "key"), Tier::Website)
     ///     .layer(tower::layer::layer_fn(|inner| inner)) // a no-op layer
     ///     .build()?;
     /// # let _ = transport;
-    /// # Ok::<(), crisp_transport::BuildError>(())
+    /// # Ok::<(), crisp::transport::BuildError>(())
     /// ```
     pub fn layer<L>(mut self, layer: L) -> Self
     where

@@ -8,7 +8,7 @@ use std::fmt;
 /// `Debug` never shows the key.
 ///
 /// ```
-/// use crisp_transport::Credentials;
+/// use crisp::transport::Credentials;
 ///
 /// let credentials = Credentials::new("7c3ef21c-1e04-41ce-8c06-5605c346f73e", "secret");
 /// assert_eq!(credentials.identifier(), "7c3ef21c-1e04-41ce-8c06-5605c346f73e");

@@ -8,7 +8,7 @@
 //!
 //! ```no_run
 //! use std::time::Duration;
-//! use crisp_transport::{Body, Credentials, RequestOptions, RetryConfig, Tier, Transport};
+//! use crisp::transport::{Body, Credentials, RequestOptions, RetryConfig, Tier, Transport};
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! let transport = Transport::builder(Credentials::new("identifier", "key"), Tier::Plugin)
@@ -18,12 +18,18 @@
 //!
 //! let mut request = http::Request::get("https://api.crisp.chat/v1/plugin/connect/account")
 //!     .body(Body::empty())?;
-//! request.extensions_mut().insert(RequestOptions::new("plugin.get_connect_account"));
+//! request.extensions_mut().insert(RequestOptions::new("get_connect_account"));
 //! let response = transport.send(request).await?;
 //! assert!(response.status().is_success());
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! The examples use the paths of the `crisp` facade, which re-exports this
+//! crate as `crisp::transport` (a program that depends on `crisp-transport`
+//! alone writes `crisp_transport::`). Through the facade, the builder is
+//! reached with `CrispBuilder::configure_transport`, so one client gets the
+//! REST groups on top of a customised stack.
 //!
 //! See [`TransportBuilder`] for the order of the layers, [`RetryConfig`] for
 //! what is retried, and [`RateLimitConfig`] for how the client slows down.

@@ -7,7 +7,7 @@ use std::net::IpAddr;
 /// local machine: `localhost`, or an address in 127.0.0.0/8 or `::1`.
 ///
 /// ```
-/// use crisp_transport::is_loopback_host;
+/// use crisp::transport::is_loopback_host;
 ///
 /// assert!(is_loopback_host("127.0.0.1"));
 /// assert!(is_loopback_host("[::1]"));

@@ -13,7 +13,7 @@ use http::Method;
 ///
 /// ```
 /// use std::time::Duration;
-/// use crisp_transport::{Body, Idempotency, RequestOptions};
+/// use crisp::transport::{Body, Idempotency, RequestOptions};
 ///
 /// let mut request = http::Request::new(Body::empty());
 /// request.extensions_mut().insert(
@@ -90,7 +90,7 @@ impl Idempotency {
     /// Whether a request with `method` is idempotent under this setting.
     ///
     /// ```
-    /// use crisp_transport::Idempotency;
+    /// use crisp::transport::Idempotency;
     /// use http::Method;
     ///
     /// assert!(Idempotency::Auto.is_idempotent(&Method::GET));

@@ -24,9 +24,9 @@ use crate::error::BuildError;
 /// semver.
 ///
 /// ```
-/// let config = crisp_transport::tls::tls_client_config()?;
+/// let config = crisp::transport::tls::tls_client_config()?;
 /// assert!(config.alpn_protocols.is_empty());
-/// # Ok::<(), crisp_transport::BuildError>(())
+/// # Ok::<(), crisp::transport::BuildError>(())
 /// ```
 pub fn tls_client_config() -> Result<Arc<rustls::ClientConfig>, BuildError> {
     client_config().map(Arc::new)

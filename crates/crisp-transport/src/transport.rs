@@ -16,7 +16,7 @@ pub type HttpService = tower::util::BoxCloneSyncService<http::Request<Body>, htt
 /// budget, the rate limiter and the connection pool.
 ///
 /// ```no_run
-/// use crisp_transport::{Body, Credentials, Tier, Transport};
+/// use crisp::transport::{Body, Credentials, Tier, Transport};
 ///
 /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 /// let transport = Transport::builder(Credentials::new("identifier", "key"), Tier::Plugin).build()?;

@@ -5,9 +5,9 @@
 //! by id or by a filter search ([`BatchPeople`]).
 //!
 //! ```
-//! use crisp_types::batch::{BatchConversations, BatchPeople, BatchPeopleOperation};
-//! use crisp_types::search::{SearchFilter, SearchOperator};
-//! use crisp_types::{InboxId, SessionId};
+//! use crisp::types::batch::{BatchConversations, BatchPeople, BatchPeopleOperation};
+//! use crisp::types::search::{SearchFilter, SearchOperator};
+//! use crisp::types::{InboxId, SessionId};
 //!
 //! let resolve = BatchConversations::new([SessionId::new("session_1"), SessionId::new("session_2")])
 //!     .inbox_id(InboxId::new("inbox_1"));
@@ -70,8 +70,8 @@ impl BatchConversations {
 /// the profiles a filter search finds.
 ///
 /// ```
-/// use crisp_types::PeopleId;
-/// use crisp_types::batch::BatchPeople;
+/// use crisp::types::PeopleId;
+/// use crisp::types::batch::BatchPeople;
 ///
 /// let people = BatchPeople::profiles([PeopleId::new("people_1")]);
 /// assert_eq!(serde_json::to_string(&people)?, r#"{"profiles":["people_1"]}"#);
@@ -195,8 +195,8 @@ impl BatchBlockOperation {
 /// `assigned` is always sent: `null` unassigns.
 ///
 /// ```
-/// use crisp_types::batch::BatchRoutingOperation;
-/// use crisp_types::{SessionId, UserId};
+/// use crisp::types::batch::BatchRoutingOperation;
+/// use crisp::types::{SessionId, UserId};
 ///
 /// let unassign = BatchRoutingOperation::new([SessionId::new("session_1")], None);
 /// assert_eq!(serde_json::to_string(&unassign)?, r#"{"sessions":["session_1"],"assigned":null}"#);

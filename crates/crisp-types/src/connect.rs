@@ -2,7 +2,7 @@
 //! the RTM endpoints to connect to.
 //!
 //! ```
-//! use crisp_types::connect::ConnectEndpoints;
+//! use crisp::types::connect::ConnectEndpoints;
 //!
 //! let endpoints: ConnectEndpoints = serde_json::from_str(
 //!     r#"{"socket":{"app":"wss://app.relay.crisp.chat/p/1/"},

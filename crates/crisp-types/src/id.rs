@@ -17,8 +17,54 @@ string_id! {
 }
 
 string_id! {
-    /// A people profile's id (a UUID).
+    /// A people profile's id (a UUID), or the profile's email address.
+    ///
+    /// Crisp accepts a contact's email wherever a people id goes in a route
+    /// (get, check, save, update and remove a profile; its events, data,
+    /// subscription and conversations) and acts on the profile that has that
+    /// email, as the old Node wrapper documents and the PHP and Ruby SDKs
+    /// use. Build one with [`PeopleId::from_email`]; it goes in the path
+    /// percent-encoded like any id (`@` is sent as `%40`). Profiles that
+    /// Crisp returns always carry the UUID.
+    ///
+    /// ```no_run
+    /// use crisp::PeopleId;
+    ///
+    /// # async fn run(crisp: crisp::Crisp, website: crisp::WebsiteId) -> Result<(), crisp::Error> {
+    /// let jane = PeopleId::from_email("jane.doe@example.com");
+    /// assert!(jane.is_email());
+    /// let profile = crisp.website().get_people_profile(&website, &jane).await?;
+    /// println!("{:?} is {:?}", profile.email, profile.people_id);
+    /// # Ok(()) }
+    /// ```
     PeopleId
+}
+
+impl PeopleId {
+    /// Names a profile by its email address instead of its UUID; every route
+    /// that takes a people id accepts it.
+    ///
+    /// ```
+    /// let id = crisp::PeopleId::from_email("jane.doe@example.com");
+    /// assert_eq!(id.as_str(), "jane.doe@example.com");
+    /// assert!(id.is_email());
+    /// ```
+    pub fn from_email(email: impl Into<String>) -> Self {
+        Self::new(email)
+    }
+
+    /// Whether this names a profile by email (it contains `@`) rather than
+    /// by its UUID.
+    ///
+    /// ```
+    /// use crisp::PeopleId;
+    ///
+    /// assert!(PeopleId::from_email("jane.doe@example.com").is_email());
+    /// assert!(!PeopleId::new("0c3b7c9e-3f52-4b0e-9c1b-6c1f3c2e9a11").is_email());
+    /// ```
+    pub fn is_email(&self) -> bool {
+        self.as_str().contains('@')
+    }
 }
 
 string_id! {
@@ -55,6 +101,21 @@ string_id! {
 string_id! {
     /// An audio or video call session's id.
     CallId
+}
+
+string_id! {
+    /// A website team's id (a UUID).
+    TeamId
+}
+
+string_id! {
+    /// A campaign's id (a UUID).
+    CampaignId
+}
+
+string_id! {
+    /// A campaign template's id (a UUID).
+    CampaignTemplateId
 }
 
 /// A message fingerprint: the integer that identifies a message within its

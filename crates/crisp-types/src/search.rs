@@ -50,7 +50,7 @@ impl SearchOperator {
 /// One criterion of a filter search, sent JSON-encoded in the query string.
 ///
 /// ```
-/// use crisp_types::search::SearchFilter;
+/// use crisp::types::search::SearchFilter;
 ///
 /// let filter = SearchFilter::new("session", "segments", "eq", ["vip"]);
 /// assert_eq!(

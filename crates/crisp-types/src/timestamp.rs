@@ -12,7 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// produce) and encodes as an integer.
 ///
 /// ```
-/// use crisp_types::Timestamp;
+/// use crisp::types::Timestamp;
 /// use std::time::{Duration, UNIX_EPOCH};
 ///
 /// let t = Timestamp::from_millis(1_506_985_696_616);

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use crisp_rest::{Client, PluginApi, RawRequest, WebsiteApi};
+use crisp_rest::{BucketApi, Client, MediaApi, PlanApi, PluginApi, RawRequest, UserApi, WebsiteApi};
 use crisp_transport::{Credentials, RateLimitConfig, RetryConfig, Tier, Transport, TransportBuilder};
 
 /// The Crisp client: REST routes grouped like the Crisp reference.
@@ -28,6 +28,27 @@ impl Crisp {
     /// Plugin routes: connect account, connect websites, ...
     pub fn plugin(&self) -> PluginApi<'_> {
         self.rest.plugin()
+    }
+
+    /// Crisp plan routes: a website's plan subscription, bill period, coupons.
+    pub fn plan(&self) -> PlanApi<'_> {
+        self.rest.plan()
+    }
+
+    /// Media routes: animation (GIF) searches.
+    pub fn media(&self) -> MediaApi<'_> {
+        self.rest.media()
+    }
+
+    /// Bucket routes: signed URLs to upload files.
+    pub fn bucket(&self) -> BucketApi<'_> {
+        self.rest.bucket()
+    }
+
+    /// The legacy user-tier routes of the old official wrappers (log in with
+    /// a password, log out, profile); all deprecated.
+    pub fn user(&self) -> UserApi<'_> {
+        self.rest.user()
     }
 
     /// Any route, for those Crisp adds before this SDK wraps them.
@@ -239,7 +260,11 @@ pub enum BuildError {
         /// What is wrong with it.
         reason: String,
     },
-    /// The transport could not be built.
+    /// The transport could not be built: a [`crate::TransportBuildError`]
+    /// (re-exported at the root under that name; it is
+    /// [`crisp::transport::BuildError`](crate::transport::BuildError), the error
+    /// of the HTTP stack's own builder), say a `User-Agent` or token that
+    /// cannot go in a header, or TLS that cannot be set up.
     #[error("the HTTP transport could not be built")]
-    Transport(#[source] crisp_transport::BuildError),
+    Transport(#[source] crate::TransportBuildError),
 }

@@ -7,10 +7,16 @@ use crate::reply::ApiError;
 use crate::server::App;
 
 pub(crate) mod batch;
+pub(crate) mod bucket_media;
 pub(crate) mod conversation;
 pub(crate) mod filter;
+pub(crate) mod helpdesk;
 pub(crate) mod people;
+pub(crate) mod plan;
 pub(crate) mod plugin_connect;
+pub(crate) mod plugin_subscription;
+pub(crate) mod user;
+pub(crate) mod website;
 
 /// Every route, with Crisp's `404 not_found` envelope for unknown routes and
 /// for known paths called with an unsupported method.
@@ -19,7 +25,13 @@ pub(crate) fn router(app: App) -> Router {
         .merge(conversation::routes())
         .merge(people::routes())
         .merge(batch::routes())
+        .merge(helpdesk::routes())
         .merge(plugin_connect::routes())
+        .merge(plugin_subscription::routes())
+        .merge(plan::routes())
+        .merge(bucket_media::routes())
+        .merge(user::routes())
+        .merge(website::routes())
         .fallback(not_found)
         .method_not_allowed_fallback(not_found)
         .with_state(app)

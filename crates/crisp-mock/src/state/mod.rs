@@ -5,7 +5,10 @@
 //! and render themselves as the JSON Crisp sends (shapes from the API's
 //! `models.tsv`).
 
+pub(crate) mod account;
+pub(crate) mod admin;
 mod conversation;
+pub(crate) mod helpdesk;
 mod people;
 
 use std::collections::{BTreeSet, HashMap};
@@ -31,6 +34,8 @@ pub(crate) struct Store {
     pub(crate) websites: Vec<Website>,
     /// CSV files the people import route can "download", by URL.
     pub(crate) import_files: HashMap<String, String>,
+    /// The token owner's account: login, profile, plugin and plan subscriptions.
+    pub(crate) account: account::Account,
 }
 
 impl Store {
@@ -38,6 +43,7 @@ impl Store {
     pub(crate) fn new(plugin_id: String) -> Self {
         Self {
             clock: Clock::default(),
+            account: account::Account::new(&plugin_id),
             plugin_id,
             websites: Vec::new(),
             import_files: HashMap::new(),
@@ -53,6 +59,8 @@ impl Store {
             people: Vec::new(),
             spams: Vec::new(),
             hidden: HiddenSuggestions::default(),
+            admin: admin::WebsiteAdmin::default(),
+            helpdesk: helpdesk::HelpdeskState::default(),
             connect: PluginLink {
                 token: ids::hex(64),
                 price: 0,
@@ -142,6 +150,10 @@ pub(crate) struct Website {
     pub(crate) hidden: HiddenSuggestions,
     /// How the plugin sees this website.
     pub(crate) connect: PluginLink,
+    /// Settings, operators, inboxes, teams, visitors, campaigns, ... (`admin/`).
+    pub(crate) admin: admin::WebsiteAdmin,
+    /// The helpdesk: locales, content trees, history, settings, ... (`helpdesk.rs`).
+    pub(crate) helpdesk: helpdesk::HelpdeskState,
 }
 
 impl Website {
@@ -167,14 +179,15 @@ impl Website {
         self.conversations.iter_mut().find(|c| c.session_id == session_id)
     }
 
-    /// The people profile with this id.
+    /// The people profile with this id, or with this email (see
+    /// [`Profile::answers_to`]).
     pub(crate) fn profile(&self, people_id: &str) -> Option<&Profile> {
-        self.people.iter().find(|p| p.people_id == people_id)
+        self.people.iter().find(|p| p.answers_to(people_id))
     }
 
-    /// The people profile with this id, mutably.
+    /// The people profile with this id or email, mutably.
     pub(crate) fn profile_mut(&mut self, people_id: &str) -> Option<&mut Profile> {
-        self.people.iter_mut().find(|p| p.people_id == people_id)
+        self.people.iter_mut().find(|p| p.answers_to(people_id))
     }
 
     /// Whether a profile other than `except` already uses this email.

@@ -56,6 +56,15 @@ impl Profile {
         Value::Object(out)
     }
 
+    /// Whether the `{people_id}` of a route names this profile: its id, or
+    /// (as Crisp accepts wherever a people id goes) its email, compared
+    /// without regard to ASCII case. Ids never contain `@`, so an email
+    /// cannot be mistaken for an id.
+    pub(crate) fn answers_to(&self, people_id: &str) -> bool {
+        self.people_id == people_id
+            || (people_id.contains('@') && self.email().is_some_and(|email| email.eq_ignore_ascii_case(people_id)))
+    }
+
     /// The profile's email, if any.
     pub(crate) fn email(&self) -> Option<&str> {
         self.card.get("email").and_then(Value::as_str)

@@ -2,8 +2,10 @@
 //! reference (`plugin.connect` is `connect.rs`, ...).
 
 mod connect;
+mod subscription;
 
 pub use connect::*;
+pub use subscription::*;
 
 use crate::client::Client;
 
@@ -21,5 +23,8 @@ impl<'a> PluginApi<'a> {
 
 /// Every plugin endpoint.
 pub(crate) fn endpoints() -> impl Iterator<Item = &'static crate::EndpointInfo> {
-    connect::ENDPOINTS.iter().chain(connect::HAND_WRITTEN)
+    connect::ENDPOINTS
+        .iter()
+        .chain(connect::HAND_WRITTEN)
+        .chain(subscription::ENDPOINTS)
 }

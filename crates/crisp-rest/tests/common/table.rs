@@ -40,8 +40,13 @@ pub(crate) struct Row {
 
 impl Row {
     /// The method's name in this SDK: the Node name in snake_case, or the Go
-    /// name for a Go-only row.
+    /// name for a Go-only row, or (legacy rows that neither SDK has any more)
+    /// the label in snake_case without its articles (`Create A New Session`
+    /// is `create_new_session`).
     pub(crate) fn name(&self) -> String {
+        if self.node.is_empty() && self.go.is_empty() {
+            return label_name(self.label);
+        }
         snake_case(if self.node.is_empty() { self.go } else { self.node })
     }
 
@@ -89,12 +94,18 @@ pub(crate) fn row(name: &str) -> Row {
         .unwrap_or_else(|| panic!("the reference table has no method `{name}`"))
 }
 
-/// `listConversations` -> `list_conversations`.
+/// `listConversations` -> `list_conversations`; an acronym is one word
+/// (`generateBucketURL` -> `generate_bucket_url`).
 pub(crate) fn snake_case(name: &str) -> String {
+    let characters: Vec<char> = name.chars().collect();
     let mut out = String::with_capacity(name.len() + 8);
-    for (index, character) in name.chars().enumerate() {
+    for (index, &character) in characters.iter().enumerate() {
         if character.is_ascii_uppercase() {
-            if index > 0 {
+            let previous = index.checked_sub(1).and_then(|i| characters.get(i));
+            let next = characters.get(index + 1);
+            let starts_word = previous.is_some_and(|p| !p.is_ascii_uppercase())
+                || (previous.is_some() && next.is_some_and(char::is_ascii_lowercase));
+            if starts_word {
                 out.push('_');
             }
             out.push(character.to_ascii_lowercase());
@@ -103,6 +114,16 @@ pub(crate) fn snake_case(name: &str) -> String {
         }
     }
     out
+}
+
+/// `Create A New Session` -> `create_new_session`.
+pub(crate) fn label_name(label: &str) -> String {
+    label
+        .split_whitespace()
+        .filter(|word| !matches!(word.to_ascii_lowercase().as_str(), "a" | "an" | "the"))
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join("_")
 }
 
 /// Fills a path template's placeholders, in order, percent-encoding what is

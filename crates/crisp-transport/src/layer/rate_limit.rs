@@ -39,7 +39,7 @@ use crate::error::TransportError;
 ///
 /// ```
 /// use std::time::Duration;
-/// use crisp_transport::RateLimitConfig;
+/// use crisp::transport::RateLimitConfig;
 ///
 /// let limits = RateLimitConfig::default()
 ///     .min_interval(Duration::from_millis(50))

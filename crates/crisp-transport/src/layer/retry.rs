@@ -45,7 +45,7 @@ use crate::{Body, Idempotency, RequestOptions};
 ///
 /// ```
 /// use std::time::Duration;
-/// use crisp_transport::{RetryBudget, RetryConfig};
+/// use crisp::transport::{RetryBudget, RetryConfig};
 ///
 /// let retry = RetryConfig::default()
 ///     .max_attempts(4)

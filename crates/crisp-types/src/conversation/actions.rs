@@ -18,7 +18,7 @@ pub struct ConversationParticipants {
 /// The body that saves (replaces) the participants of a conversation.
 ///
 /// ```
-/// use crisp_types::conversation::{ConversationParticipant, ConversationParticipantsSave};
+/// use crisp::types::conversation::{ConversationParticipant, ConversationParticipantsSave};
 ///
 /// let save = ConversationParticipantsSave::new([ConversationParticipant::new("email", "cc@acme.com")]);
 /// assert_eq!(
@@ -69,7 +69,7 @@ pub struct ConversationBlock {
 /// The body that blocks (or unblocks) incoming messages of a conversation.
 ///
 /// ```
-/// use crisp_types::conversation::ConversationBlockUpdate;
+/// use crisp::types::conversation::ConversationBlockUpdate;
 ///
 /// let block = ConversationBlockUpdate::new(true).origin("chat");
 /// assert_eq!(serde_json::to_string(&block)?, r#"{"blocked":true,"origin":"chat"}"#);
@@ -108,7 +108,7 @@ impl ConversationBlockUpdate {
 /// The body that requests an email transcript of a conversation.
 ///
 /// ```
-/// use crisp_types::conversation::ConversationTranscriptRequest;
+/// use crisp::types::conversation::ConversationTranscriptRequest;
 ///
 /// let request = ConversationTranscriptRequest::new("operator").email("support@acme.com");
 /// assert_eq!(serde_json::to_string(&request)?, r#"{"to":"operator","email":"support@acme.com"}"#);
@@ -155,7 +155,7 @@ impl ConversationReportPayload {
 /// The body that schedules a reminder on a conversation.
 ///
 /// ```
-/// use crisp_types::conversation::ConversationReminderPayload;
+/// use crisp::types::conversation::ConversationReminderPayload;
 ///
 /// let reminder = ConversationReminderPayload::new("2024-03-01T09:00:00.000Z", "Call back");
 /// assert_eq!(

@@ -24,7 +24,7 @@ pub struct ConversationBrowsing {
 /// The body that sends an action to a co-browsing session.
 ///
 /// ```
-/// use crisp_types::conversation::ConversationBrowsingAction;
+/// use crisp::types::conversation::ConversationBrowsingAction;
 ///
 /// assert_eq!(serde_json::to_string(&ConversationBrowsingAction::new("start"))?, r#"{"action":"start"}"#);
 /// # Ok::<(), serde_json::Error>(())
@@ -84,7 +84,7 @@ impl BrowsingPoint {
 /// mouse, clicks, scrolls).
 ///
 /// ```
-/// use crisp_types::conversation::{BrowsingPoint, ConversationBrowsingAssist};
+/// use crisp::types::conversation::{BrowsingPoint, ConversationBrowsingAssist};
 ///
 /// let assist = ConversationBrowsingAssist::new("mouse").mouse(BrowsingPoint::new(10, 20));
 /// assert_eq!(serde_json::to_string(&assist)?, r#"{"action":"mouse","mouse":{"x":10,"y":20}}"#);
@@ -147,7 +147,7 @@ pub struct ConversationCall {
 /// The body that starts a call session.
 ///
 /// ```
-/// use crisp_types::conversation::{CallMode, ConversationCallPayload};
+/// use crisp::types::conversation::{CallMode, ConversationCallPayload};
 ///
 /// assert_eq!(serde_json::to_string(&ConversationCallPayload::new(CallMode::Video))?, r#"{"mode":"video"}"#);
 /// # Ok::<(), serde_json::Error>(())
@@ -211,7 +211,7 @@ impl ConversationCallAbortPayload {
 /// ongoing call session.
 ///
 /// ```
-/// use crisp_types::conversation::ConversationCallSignalingPayload;
+/// use crisp::types::conversation::ConversationCallSignalingPayload;
 ///
 /// let signal = ConversationCallSignalingPayload::new("sdp", serde_json::json!({"sdp": "v=0"}));
 /// assert_eq!(serde_json::to_string(&signal)?, r#"{"type":"sdp","payload":{"sdp":"v=0"}}"#);

@@ -167,7 +167,7 @@ pub struct MetaBrowser {
 /// The body that updates conversation metas: only the fields set are sent.
 ///
 /// ```
-/// use crisp_types::conversation::ConversationMetaUpdate;
+/// use crisp::types::conversation::ConversationMetaUpdate;
 ///
 /// let update = ConversationMetaUpdate::new()
 ///     .nickname("John Doe")
@@ -212,9 +212,26 @@ pub struct ConversationMetaUpdate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<Origin>,
     /// Segments (tags); replaces the current list.
+    ///
+    /// **Read-modify-write.** The list is replaced whole: the conversation
+    /// keeps exactly the segments sent. Two writers that each read the
+    /// segments, add one and write the list back can lose each other's change
+    /// (the later write drops the earlier one's segment). Write a list known
+    /// in full (from your own records) rather than one derived from a read,
+    /// keep a single writer per conversation, or set one list on many
+    /// conversations in a single call with the batch segment route
+    /// (`batch_update_conversations_segments`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub segments: Option<Vec<String>>,
     /// Custom data (values should be strings, numbers or booleans).
+    ///
+    /// **Read-modify-write.** Treat the map as replaced whole when written:
+    /// Crisp does not document a merge (the built-in fake Crisp merges key by
+    /// key, so a test against it does not show the loss). Two writers that
+    /// each read the data, change one key and write the map back can lose
+    /// each other's change. To set a few keys and leave the others alone, use
+    /// the batch data route (`batch_update_conversations_data`, which sets only
+    /// the keys given), or keep a single writer per conversation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<JsonMap>,
     /// The visitor's device.
@@ -245,20 +262,24 @@ impl ConversationMetaUpdate {
         subject: String,
         /// Sets where the conversation started.
         origin: Origin,
-        /// Sets the whole custom data map.
+        /// Sets the whole custom data map (see the read-modify-write note on
+        /// the `data` field).
         data: JsonMap,
         /// Sets the visitor's device.
         device: MetaDevice,
     }
 
-    /// Sets the segments (tags), replacing the current list.
+    /// Sets the segments (tags), replacing the current list (see the
+    /// read-modify-write note on the `segments` field).
     #[must_use]
     pub fn segments(mut self, segments: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.segments = Some(segments.into_iter().map(Into::into).collect());
         self
     }
 
-    /// Adds one entry to the custom data map.
+    /// Adds one entry to the custom data map this update sends (which may
+    /// replace the conversation's whole map: see the read-modify-write note
+    /// on the `data` field).
     #[must_use]
     pub fn data_entry(mut self, key: impl Into<String>, value: impl Into<serde_json::Value>) -> Self {
         self.data

@@ -2,7 +2,7 @@
 //! and the bodies that change them.
 //!
 //! ```
-//! use crisp_types::conversation::{Conversation, ConversationState};
+//! use crisp::types::conversation::{Conversation, ConversationState};
 //!
 //! let conversation: Conversation = serde_json::from_str(
 //!     r#"{"session_id":"session_1","website_id":"website_1","state":"resolved",

@@ -10,7 +10,7 @@ use crate::{Fingerprint, InboxId, PeopleId, SessionId, Timestamp, UserId, Websit
 /// A conversation, as listed and as fetched one by one (the same shape).
 ///
 /// ```
-/// use crisp_types::conversation::Conversation;
+/// use crisp::types::conversation::Conversation;
 ///
 /// let conversation = Conversation::new("website_1".into(), "session_1".into());
 /// assert_eq!(

@@ -34,7 +34,7 @@ pub struct ConversationSpam {
 /// grouped in [`ConversationSpamContent::spam`].
 ///
 /// ```
-/// use crisp_types::conversation::ConversationSpamContent;
+/// use crisp::types::conversation::ConversationSpamContent;
 ///
 /// let spam: ConversationSpamContent = serde_json::from_str(
 ///     r#"{"spam_id":"spam_1","type":"email","content":{"subject":"Win!"}}"#,
@@ -56,7 +56,7 @@ pub struct ConversationSpamContent {
 /// The body that decides what to do with a conversation held as spam.
 ///
 /// ```
-/// use crisp_types::conversation::ConversationSpamDecision;
+/// use crisp::types::conversation::ConversationSpamDecision;
 ///
 /// assert_eq!(serde_json::to_string(&ConversationSpamDecision::new("reject"))?, r#"{"action":"reject"}"#);
 /// # Ok::<(), serde_json::Error>(())

@@ -19,7 +19,7 @@ pub struct ConversationStateInfo {
 /// response is [`ConversationStateInfo`]).
 ///
 /// ```
-/// use crisp_types::conversation::{ConversationState, ConversationStateUpdate};
+/// use crisp::types::conversation::{ConversationState, ConversationStateUpdate};
 ///
 /// let update = ConversationStateUpdate::new(ConversationState::Resolved);
 /// assert_eq!(serde_json::to_string(&update)?, r#"{"state":"resolved"}"#);
@@ -77,7 +77,7 @@ pub struct RoutingAssigned {
 /// `assigned` is always sent: `null` unassigns.
 ///
 /// ```
-/// use crisp_types::conversation::ConversationRoutingUpdate;
+/// use crisp::types::conversation::ConversationRoutingUpdate;
 ///
 /// let assign = ConversationRoutingUpdate::assign("user_1").silent(true);
 /// assert_eq!(
@@ -130,8 +130,8 @@ impl ConversationRoutingUpdate {
 /// `inbox_id` is always sent: `null` moves it to the default inbox.
 ///
 /// ```
-/// use crisp_types::InboxId;
-/// use crisp_types::conversation::ConversationInboxUpdate;
+/// use crisp::types::InboxId;
+/// use crisp::types::conversation::ConversationInboxUpdate;
 ///
 /// let update = ConversationInboxUpdate::new(Some(InboxId::new("inbox_1")));
 /// assert_eq!(serde_json::to_string(&update)?, r#"{"inbox_id":"inbox_1"}"#);

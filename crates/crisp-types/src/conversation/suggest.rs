@@ -40,7 +40,7 @@ pub struct ConversationSuggestedData {
 /// The body that deletes a suggested conversation segment.
 ///
 /// ```
-/// use crisp_types::conversation::ConversationSuggestedSegmentDelete;
+/// use crisp::types::conversation::ConversationSuggestedSegmentDelete;
 ///
 /// let body = ConversationSuggestedSegmentDelete::new("vip");
 /// assert_eq!(serde_json::to_string(&body)?, r#"{"segment":"vip"}"#);

@@ -60,7 +60,7 @@ impl Default for VerifyMethod {
 /// The body that sends the visitor an identity verification request.
 ///
 /// ```
-/// use crisp_types::conversation::{ConversationVerifyIdentityRequest, VerifyIdentity};
+/// use crisp::types::conversation::{ConversationVerifyIdentityRequest, VerifyIdentity};
 ///
 /// let request = ConversationVerifyIdentityRequest::new(VerifyIdentity::Email);
 /// assert_eq!(serde_json::to_string(&request)?, r#"{"identity":"email","method":"link"}"#);

@@ -8,7 +8,7 @@ use crate::JsonMap;
 /// The body that requests a tool call on a conversation.
 ///
 /// ```
-/// use crisp_types::conversation::ConversationToolCall;
+/// use crisp::types::conversation::ConversationToolCall;
 ///
 /// assert_eq!(serde_json::to_string(&ConversationToolCall::new("lookup"))?, r#"{"command":"lookup"}"#);
 /// # Ok::<(), serde_json::Error>(())
@@ -69,7 +69,7 @@ fn empty_object() -> Value {
 /// `data` is always sent (`{}` by default); `value` only when set.
 ///
 /// ```
-/// use crisp_types::conversation::ConversationWidgetButtonPayload;
+/// use crisp::types::conversation::ConversationWidgetButtonPayload;
 ///
 /// let button = ConversationWidgetButtonPayload::new("section_1", "button_1");
 /// assert_eq!(

@@ -32,7 +32,7 @@ use super::content_types::{
 ///   without gaining keys (a received `"content": null` is therefore dropped).
 ///
 /// ```
-/// use crisp_types::message::{MessageContent, MessageKind};
+/// use crisp::types::message::{MessageContent, MessageKind};
 ///
 /// let content: MessageContent =
 ///     serde_json::from_value(serde_json::json!({"type": "video", "content": {"id": 7}}))?;

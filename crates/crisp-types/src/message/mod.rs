@@ -7,7 +7,7 @@
 //! flattened:
 //!
 //! ```
-//! use crisp_types::message::{Message, MessageContent, MessageFrom, NewMessage};
+//! use crisp::types::message::{Message, MessageContent, MessageFrom, NewMessage};
 //!
 //! let body = NewMessage::text(MessageFrom::Operator, "Hey there! Need help?");
 //! assert_eq!(
@@ -73,7 +73,7 @@ impl Origin {
     /// An origin naming a plugin by its URN, e.g. `urn:crisp.im:slack:0`.
     ///
     /// ```
-    /// use crisp_types::message::Origin;
+    /// use crisp::types::message::Origin;
     ///
     /// let origin = Origin::urn("urn:crisp.im:slack:0");
     /// assert_eq!(origin.as_urn(), Some("urn:crisp.im:slack:0"));

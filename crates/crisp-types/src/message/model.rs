@@ -131,7 +131,7 @@ pub struct MessageOriginal {
 /// `message:send` / `message:received` events carry it.
 ///
 /// ```
-/// use crisp_types::message::{Message, MessageContent, MessageFrom, Origin};
+/// use crisp::types::message::{Message, MessageContent, MessageFrom, Origin};
 ///
 /// let message: Message = serde_json::from_str(
 ///     r#"{"session_id":"session_1","type":"text","content":"Hey :)","from":"user",

@@ -13,7 +13,7 @@ use crate::{Fingerprint, JsonMap, Timestamp};
 /// only when set.
 ///
 /// ```
-/// use crisp_types::message::{
+/// use crisp::types::message::{
 ///     MessageFrom, MessageUser, NewMessage, PickerChoice, PickerContent,
 /// };
 ///
@@ -190,7 +190,7 @@ impl MessagesMark {
 /// type.
 ///
 /// ```
-/// use crisp_types::message::{FileContent, MessageUpdate};
+/// use crisp::types::message::{FileContent, MessageUpdate};
 ///
 /// assert_eq!(serde_json::to_string(&MessageUpdate::text("hi"))?, r#"{"content":"hi"}"#);
 /// let file = MessageUpdate::new(FileContent::new("a.png", "https://x/a.png", "image/png"));
@@ -239,7 +239,7 @@ crate::open_enum! {
 /// The body that reports typing (the "compose message" route).
 ///
 /// ```
-/// use crisp_types::message::{MessageCompose, MessageFrom};
+/// use crisp::types::message::{MessageCompose, MessageFrom};
 ///
 /// let compose = MessageCompose::start(MessageFrom::Operator).excerpt("Let me check");
 /// assert_eq!(
@@ -300,7 +300,7 @@ impl MessageCompose {
 /// The body that marks a conversation as unread.
 ///
 /// ```
-/// use crisp_types::message::{MessageFrom, MessageUnreadMark};
+/// use crisp::types::message::{MessageFrom, MessageUnreadMark};
 ///
 /// let mark = MessageUnreadMark::new(MessageFrom::Operator);
 /// assert_eq!(serde_json::to_string(&mark)?, r#"{"from":"operator"}"#);

@@ -81,7 +81,7 @@ crate::open_enum! {
 /// The body that adds a custom event to a person.
 ///
 /// ```
-/// use crisp_types::people::{EventColor, PeopleEventAdd};
+/// use crisp::types::people::{EventColor, PeopleEventAdd};
 ///
 /// let event = PeopleEventAdd::new("Signed up").color(EventColor::Green);
 /// assert_eq!(serde_json::to_string(&event)?, r#"{"text":"Signed up","color":"green"}"#);
@@ -121,6 +121,13 @@ impl PeopleEventAdd {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PeopleData {
     /// The custom data (values are strings, numbers or booleans).
+    ///
+    /// **Read-modify-write.** Saving the data (`save_people_data`, PUT)
+    /// replaces the whole map with the one sent. Two writers that each read
+    /// the data, change one key and save the map back can lose each other's
+    /// change. To change some keys, send only those with `update_people_data`
+    /// (PATCH), which merges them into the stored map and keeps the others
+    /// (for many profiles at once: `batch_update_people_data`).
     #[serde(default, deserialize_with = "null_as_default")]
     pub data: JsonMap,
 }

@@ -15,7 +15,7 @@ pub struct PeopleProfileImport {
 /// The body that starts importing people profiles from a CSV file.
 ///
 /// ```
-/// use crisp_types::people::{PeopleImportMapping, PeopleImportOptions, PeopleProfileImportSetup};
+/// use crisp::types::people::{PeopleImportMapping, PeopleImportOptions, PeopleProfileImportSetup};
 ///
 /// let setup = PeopleProfileImportSetup::new(
 ///     "https://example.com/people.csv",

@@ -2,7 +2,7 @@
 //! and update them.
 //!
 //! ```
-//! use crisp_types::people::{PeoplePerson, PeopleProfileUpdateCard};
+//! use crisp::types::people::{PeoplePerson, PeopleProfileUpdateCard};
 //!
 //! let card = PeopleProfileUpdateCard::new()
 //!     .email("valerian@crisp.chat")

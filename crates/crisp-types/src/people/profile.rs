@@ -273,7 +273,16 @@ pub struct PeopleProfileUpdateCard {
     /// What is known about the person's company.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company: Option<PeopleCompany>,
-    /// Segments (tags).
+    /// Segments (tags); replaces the profile's list, on a save (PUT) and on
+    /// an update (PATCH) alike.
+    ///
+    /// **Read-modify-write.** The list is replaced whole: the profile keeps
+    /// exactly the segments sent. Two writers that each read the profile, add
+    /// a segment and write the list back can lose each other's change (the
+    /// later write drops the earlier one's segment). Write a list known in
+    /// full (from your own records) rather than one derived from a read, keep
+    /// a single writer per profile, or set one list on many profiles in a
+    /// single call with the batch segment route (`batch_update_people_segments`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub segments: Option<Vec<String>>,
     /// Operators' private notes.
@@ -303,7 +312,8 @@ impl PeopleProfileUpdateCard {
         active: Timestamp,
     }
 
-    /// Sets the segments (tags).
+    /// Sets the segments (tags), replacing the profile's list (see the
+    /// read-modify-write note on the `segments` field).
     #[must_use]
     pub fn segments(mut self, segments: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.segments = Some(segments.into_iter().map(Into::into).collect());

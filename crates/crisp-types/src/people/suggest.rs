@@ -59,7 +59,7 @@ pub struct PeopleSuggestedEvent {
 /// The body that deletes a suggested people segment.
 ///
 /// ```
-/// use crisp_types::people::PeopleSuggestedSegmentDelete;
+/// use crisp::types::people::PeopleSuggestedSegmentDelete;
 ///
 /// assert_eq!(serde_json::to_string(&PeopleSuggestedSegmentDelete::new("vip"))?, r#"{"segment":"vip"}"#);
 /// # Ok::<(), serde_json::Error>(())

@@ -1,5 +1,8 @@
 //! `website/{website_id}/people/..` routes: profiles here, the rest in one
 //! file per topic.
+//!
+//! Wherever a route takes a `{people_id}`, an email names the profile that
+//! has it, as on Crisp ([`Profile::answers_to`]).
 
 mod activity;
 mod import;
@@ -179,21 +182,21 @@ async fn update_people_profile(
     })
 }
 
-/// Applies `change` to a profile, refusing a change that would duplicate
-/// another profile's email.
+/// Applies `change` to a profile (named by id or email), refusing a change
+/// that would duplicate another profile's email.
 fn change_profile(app: &App, website_id: &str, people_id: &str, change: impl FnOnce(&mut Profile)) -> Reply {
     let mut store = app.store();
     let (website, clock) = store.website_mut(website_id).ok_or(ApiError::WEBSITE_NOT_FOUND)?;
     let index = website
         .people
         .iter()
-        .position(|p| p.people_id == people_id)
+        .position(|p| p.answers_to(people_id))
         .ok_or(ApiError::PEOPLE_NOT_FOUND)?;
     let mut updated = website.people[index].clone();
     updated.updated_at = clock.now();
     change(&mut updated);
     if let Some(email) = updated.email()
-        && website.email_taken(email, Some(people_id))
+        && website.email_taken(email, Some(&updated.people_id))
     {
         return Err(ApiError::PEOPLE_EXISTS);
     }
@@ -201,17 +204,18 @@ fn change_profile(app: &App, website_id: &str, people_id: &str, change: impl FnO
     Ok(Success::updated())
 }
 
-/// `DELETE people/profile/{people_id}`.
+/// `DELETE people/profile/{people_id}` (an id or an email).
 async fn remove_people_profile(
     State(app): State<App>,
     Params((website_id, people_id)): Params<(String, String)>,
 ) -> Reply {
     let mut store = app.store();
     let (website, _) = store.website_mut(&website_id).ok_or(ApiError::WEBSITE_NOT_FOUND)?;
-    let before = website.people.len();
-    website.people.retain(|p| p.people_id != people_id);
-    if website.people.len() == before {
-        return Err(ApiError::PEOPLE_NOT_FOUND);
-    }
+    let index = website
+        .people
+        .iter()
+        .position(|p| p.answers_to(&people_id))
+        .ok_or(ApiError::PEOPLE_NOT_FOUND)?;
+    website.people.remove(index);
     Ok(Success::deleted())
 }

@@ -39,9 +39,15 @@ endpoints! {
 
     /// Changes only the metas set in `metas`.
     ///
-    /// Lists (`segments`) and maps (`data`) are replaced whole: to add one
-    /// segment, read the metas and send the full list back (two writers
-    /// doing so at once can lose each other's change).
+    /// **Read-modify-write.** Lists (`segments`) and maps (`data`) are
+    /// replaced whole: to add one segment, the full list must be sent, and
+    /// two writers that each read the metas, add a segment and send the list
+    /// back can lose each other's change. Send a list known in full, keep a
+    /// single writer per conversation, or use the batch routes
+    /// ([`batch_update_conversations_segments`](crate::WebsiteApi::batch_update_conversations_segments),
+    /// [`batch_update_conversations_data`](crate::WebsiteApi::batch_update_conversations_data),
+    /// which sets only the data keys given); see the notes on the fields of
+    /// `ConversationMetaUpdate`.
     "Update Conversation Metas" => fn update_conversation_metas -> UpdateConversationMetas;
     PATCH "website/{website_id}/conversation/{session_id}/meta";
     tiers [user, plugin];

@@ -98,10 +98,22 @@ impl ListConversations<'_> {
 
     /// Searches with filters (sets `search_type=filter`; the filters are sent
     /// JSON-encoded in `search_query`).
+    ///
+    /// [`search_filter`](Self::search_filter) is the same setter under the
+    /// singular name that
+    /// [`ListPeopleProfiles`](crate::website::ListPeopleProfiles) uses.
     pub fn search_filters(mut self, filters: impl IntoIterator<Item = SearchFilter>) -> Self {
         self.options.search_type = Some(SearchType::Filter);
         self.options.search_query = Some(SearchQuery::Filters(filters.into_iter().collect()));
         self
+    }
+
+    /// The same as [`search_filters`](Self::search_filters), under the
+    /// singular name of the people list's setter
+    /// ([`ListPeopleProfiles::search_filter`](crate::website::ListPeopleProfiles::search_filter)),
+    /// so either spelling works on both lists.
+    pub fn search_filter(self, filters: impl IntoIterator<Item = SearchFilter>) -> Self {
+        self.search_filters(filters)
     }
 
     /// How `search_query` is interpreted.

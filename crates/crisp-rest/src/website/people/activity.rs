@@ -62,6 +62,14 @@ endpoints! {
 
     /// Replaces the profile's custom data with `data` (values: strings,
     /// numbers or booleans).
+    ///
+    /// **Read-modify-write.** Keys missing from `data` are deleted. Two
+    /// writers that each read the data
+    /// ([`get_people_data`](crate::WebsiteApi::get_people_data)), change one
+    /// key and save the whole map back can lose each other's change; to
+    /// change some keys, send only those with
+    /// [`update_people_data`](crate::WebsiteApi::update_people_data), which
+    /// merges.
     "Save People Data" => fn save_people_data -> SavePeopleData;
     PUT "website/{website_id}/people/data/{people_id}";
     tiers [user, plugin];

@@ -73,9 +73,21 @@ impl ListPeopleProfiles<'_> {
     }
 
     /// Filters, sent JSON-encoded in `search_filter`.
+    ///
+    /// [`search_filters`](Self::search_filters) is the same setter under the
+    /// plural name that
+    /// [`ListConversations`](crate::website::ListConversations) uses.
     pub fn search_filter(mut self, filters: impl IntoIterator<Item = SearchFilter>) -> Self {
         self.search_filter = Some(filters.into_iter().collect());
         self
+    }
+
+    /// The same as [`search_filter`](Self::search_filter), under the plural
+    /// name of the conversation list's setter
+    /// ([`ListConversations::search_filters`](crate::website::ListConversations::search_filters)),
+    /// so either spelling works on both lists.
+    pub fn search_filters(self, filters: impl IntoIterator<Item = SearchFilter>) -> Self {
+        self.search_filter(filters)
     }
 
     /// Full-text search on the profiles.
