@@ -173,8 +173,12 @@
 //! ## Web hooks
 //!
 //! [`FakeCrisp::send_webhook`] POSTs one Plugin Hook signed like Crisp's
-//! ([`sign_webhook`], secret [`FakeCrisp::webhook_secret`]), and
+//! (with [`crisp_rtm::webhook::sign`], the function the SDK's verifier is
+//! built on, and the secret [`FakeCrisp::webhook_secret`]), and
 //! [`FakeCrisp::add_webhook_target`] makes every relay event a web hook too.
+//! [`FakeCrisp::send_webhook_with`] sends a faulty one instead (a
+//! [`HookFault`]: tampered, unsigned, signed with the wrong key, or stale), to
+//! test that a receiver refuses it.
 //!
 //! ```no_run
 //! use crisp_mock::FakeCrisp;
@@ -216,4 +220,4 @@ pub use faults::Faults;
 pub use record::RecordedRequest;
 pub use relay::{FakeRelay, RelayAuth, RelayBind};
 pub use server::{FakeCrisp, FakeCrispConfig};
-pub use webhook::sign_webhook;
+pub use webhook::HookFault;

@@ -23,7 +23,7 @@ use crate::relay::proxy::Proxy;
 use crate::relay::{FakeRelay, RelayHub};
 use crate::reply::ApiError;
 use crate::state::{Message, Object, Store};
-use crate::webhook::Webhooks;
+use crate::webhook::{HookFault, Webhooks};
 use crate::{ids, routes};
 
 /// The largest request body the fake reads (16 MiB).
@@ -268,8 +268,8 @@ impl FakeCrisp {
     /// The body is `{"website_id","event","data","timestamp"}` in compact JSON
     /// (`website_id` from `data.website_id`, else the seeded website), with
     /// `Content-Type: application/json`, `X-Crisp-Request-Timestamp` (ms since
-    /// the epoch), `X-Crisp-Signature` ([`sign_webhook`](crate::sign_webhook)
-    /// with [`FakeCrisp::webhook_secret`]), `X-Crisp-Hook-Origin: plugin/rtm
+    /// the epoch), `X-Crisp-Signature`
+    /// ([`crisp_rtm::webhook::sign`] with [`FakeCrisp::webhook_secret`]), `X-Crisp-Hook-Origin: plugin/rtm
     /// <plugin_id> development`, and `X-Delivery-Attempt-Limit` /
     /// `X-Delivery-Attempt-Count` both `1`.
     ///
@@ -278,12 +278,64 @@ impl FakeCrisp {
     /// An invalid or non-`http` URL (`InvalidInput`), a connection or HTTP
     /// failure, or no answer within 10 s (`TimedOut`).
     pub async fn send_webhook(&self, url: &str, event: &str, data: serde_json::Value) -> std::io::Result<u16> {
+        self.send_hook(url, event, data, None).await
+    }
+
+    /// Like [`FakeCrisp::send_webhook`], but with `fault` in the hook, to test
+    /// that a receiver refuses it:
+    ///
+    /// | fault | what is sent | a checking receiver answers |
+    /// |---|---|---|
+    /// | [`HookFault::Tampered`] | the body differs from the signed one | `403` |
+    /// | [`HookFault::Unsigned`] | no `X-Crisp-Signature` / `X-Crisp-Request-Timestamp` | `403` |
+    /// | [`HookFault::WrongKey`] | signed with another secret than [`FakeCrisp::webhook_secret`] | `403` |
+    /// | [`HookFault::Stale`]`(age)` | signed, dated `age` ago (header and body) | `403` if its tolerance is shorter than `age`, else `200` |
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    /// use crisp_mock::{FakeCrisp, HookFault};
+    ///
+    /// # async fn demo(url: &str) -> std::io::Result<()> {
+    /// let fake = FakeCrisp::start().await?;
+    /// let data = serde_json::json!({"type": "text", "content": "hi"});
+    /// let stale = HookFault::Stale(Duration::from_secs(600));
+    /// let status = fake.send_webhook_with(url, "message:send", data, stale).await?;
+    /// // 403 from a receiver whose tolerance is under ten minutes.
+    /// assert_eq!(status, 403);
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`FakeCrisp::send_webhook`].
+    pub async fn send_webhook_with(
+        &self,
+        url: &str,
+        event: &str,
+        data: serde_json::Value,
+        fault: HookFault,
+    ) -> std::io::Result<u16> {
+        self.send_hook(url, event, data, Some(fault)).await
+    }
+
+    async fn send_hook(
+        &self,
+        url: &str,
+        event: &str,
+        data: serde_json::Value,
+        fault: Option<HookFault>,
+    ) -> std::io::Result<u16> {
         let website_id = data
             .get("website_id")
             .and_then(serde_json::Value::as_str)
             .unwrap_or(self.website_id.as_str())
             .to_owned();
-        self.shared.relay.webhooks().send(url, &website_id, event, &data).await
+        self.shared
+            .relay
+            .webhooks()
+            .send(url, &website_id, event, &data, fault)
+            .await
     }
 
     /// The credentials the fake accepts for `tier`. Each tier has its own

@@ -1,47 +1,55 @@
 //! The web-hook sender: signed `POST`s shaped like Crisp's Plugin Hooks, over a
 //! minimal HTTP/1.1 client (plain `http://` only, which is all a loopback
-//! receiver needs).
+//! receiver needs), optionally with a [`HookFault`]. Signing is
+//! `crisp_rtm::webhook::sign`, the same function the SDK verifies with.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use bytes::Bytes;
+use crisp_rtm::webhook::{
+    DELIVERY_ATTEMPT_COUNT_HEADER, DELIVERY_ATTEMPT_LIMIT_HEADER, HOOK_ORIGIN_HEADER, SIGNATURE_HEADER,
+    TIMESTAMP_HEADER, sign,
+};
 use crisp_types::Timestamp;
-use hmac::{Hmac, KeyInit, Mac};
 use http::header::{CONTENT_TYPE, HOST};
 use http_body_util::{BodyExt as _, Full};
 use hyper_util::rt::TokioIo;
 use serde::Serialize;
 use serde_json::Value;
-use sha2::Sha256;
 use tokio::net::TcpStream;
 use tokio::sync::mpsc;
 
 /// How long one delivery may take, connect to last byte of the answer.
 const DELIVERY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Signs a web-hook body the way Crisp does: lowercase hex of
-/// HMAC-SHA256(key = `secret`, message = `"[" + timestamp + ";" + body + "]"`),
-/// where `timestamp` is the `X-Crisp-Request-Timestamp` header verbatim and
-/// `body` the raw request body.
+/// A fault to put into one web hook, to test that a receiver refuses it
+/// ([`FakeCrisp::send_webhook_with`](crate::FakeCrisp::send_webhook_with)).
 ///
-/// ```
-/// let signature = crisp_mock::sign_webhook("crisp-test-secret", "1700000000123", br#"{"event":"x"}"#);
-/// assert_eq!(signature.len(), 64);
-/// ```
-pub fn sign_webhook(secret: &str, timestamp: &str, body: &[u8]) -> String {
-    // HMAC accepts keys of any length, so this never fails.
-    let mut mac = match Hmac::<Sha256>::new_from_slice(secret.as_bytes()) {
-        Ok(mac) => mac,
-        Err(_) => return String::new(),
-    };
-    mac.update(b"[");
-    mac.update(timestamp.as_bytes());
-    mac.update(b";");
-    mac.update(body);
-    mac.update(b"]");
-    hex::encode(mac.finalize().into_bytes())
+/// Every variant but [`Stale`](HookFault::Stale) must be answered `403` by a
+/// receiver that checks signatures; a stale hook is refused only by a receiver
+/// with a timestamp tolerance shorter than its age (for instance
+/// `WebhookVerifier::with_tolerance` in `crisp_rtm::webhook`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HookFault {
+    /// Signed correctly, then the body is changed (its `timestamp` field is
+    /// one more than the signed one): the body is still valid JSON, but the
+    /// signature no longer matches.
+    Tampered,
+    /// No `X-Crisp-Signature` and no `X-Crisp-Request-Timestamp` header (a
+    /// Website Hook, or a forgery).
+    Unsigned,
+    /// Signed with a secret other than
+    /// [`FakeCrisp::webhook_secret`](crate::FakeCrisp::webhook_secret).
+    WrongKey,
+    /// Signed correctly, but dated this long before now (both the
+    /// `X-Crisp-Request-Timestamp` header and the body's `timestamp`).
+    Stale(Duration),
 }
+
+/// The secret [`HookFault::WrongKey`] signs with.
+const WRONG_KEY: &str = "not-the-fake-crisp-hook-secret";
 
 /// The hook body, fields in Crisp's order.
 #[derive(Debug, Serialize)]
@@ -120,15 +128,26 @@ impl Webhooks {
         });
     }
 
-    /// Sends one signed hook now and returns the answer's status.
-    pub(crate) async fn send(&self, url: &str, website_id: &str, event: &str, data: &Value) -> std::io::Result<u16> {
+    /// Sends one hook now, signed unless `fault` says otherwise, and returns
+    /// the answer's status.
+    pub(crate) async fn send(
+        &self,
+        url: &str,
+        website_id: &str,
+        event: &str,
+        data: &Value,
+        fault: Option<HookFault>,
+    ) -> std::io::Result<u16> {
         deliver(
             &self.inner.secret,
             &self.inner.hook_origin,
             url,
-            website_id,
-            event,
-            data,
+            Hook {
+                website_id,
+                event,
+                data,
+                fault,
+            },
         )
         .await
     }
@@ -155,9 +174,12 @@ async fn worker(inner: std::sync::Weak<Inner>, mut jobs: mpsc::UnboundedReceiver
                 &inner.secret,
                 &inner.hook_origin,
                 url,
-                &job.website_id,
-                &job.event,
-                &job.data,
+                Hook {
+                    website_id: &job.website_id,
+                    event: &job.event,
+                    data: &job.data,
+                    fault: None,
+                },
             )
             .await;
             if let Err(error) = sent {
@@ -171,15 +193,23 @@ fn invalid_input(message: &str) -> std::io::Error {
     std::io::Error::new(std::io::ErrorKind::InvalidInput, message.to_owned())
 }
 
-/// POSTs one signed hook to `url` (`http://host[:port]/path`).
-async fn deliver(
-    secret: &str,
-    hook_origin: &str,
-    url: &str,
-    website_id: &str,
-    event: &str,
-    data: &Value,
-) -> std::io::Result<u16> {
+/// What to send in one hook.
+struct Hook<'a> {
+    website_id: &'a str,
+    event: &'a str,
+    data: &'a Value,
+    fault: Option<HookFault>,
+}
+
+/// POSTs one hook to `url` (`http://host[:port]/path`), signed unless its
+/// fault says otherwise.
+async fn deliver(secret: &str, hook_origin: &str, url: &str, hook: Hook<'_>) -> std::io::Result<u16> {
+    let Hook {
+        website_id,
+        event,
+        data,
+        fault,
+    } = hook;
     let uri: http::Uri = url.parse().map_err(|_| invalid_input("invalid web hook URL"))?;
     if uri.scheme_str() != Some("http") {
         return Err(invalid_input("web hook URLs must be http://"));
@@ -196,24 +226,44 @@ async fn deliver(
     let port = authority.port_u16().unwrap_or(80);
     let path = uri.path_and_query().map_or("/", |p| p.as_str()).to_owned();
 
-    let timestamp = Timestamp::now().as_millis();
-    let body = serde_json::to_vec(&Envelope {
-        website_id,
-        event,
-        data,
-        timestamp,
-    })
-    .map_err(std::io::Error::other)?;
-    let timestamp = timestamp.to_string();
-    let signature = sign_webhook(secret, &timestamp, &body);
-    let request = http::Request::post(path)
+    let mut timestamp = Timestamp::now().as_millis();
+    if let Some(HookFault::Stale(age)) = fault {
+        timestamp = timestamp.saturating_sub(u64::try_from(age.as_millis()).unwrap_or(u64::MAX));
+    }
+    let envelope = |timestamp| {
+        serde_json::to_vec(&Envelope {
+            website_id,
+            event,
+            data,
+            timestamp,
+        })
+        .map_err(std::io::Error::other)
+    };
+    let signed_body = envelope(timestamp)?;
+    let header_timestamp = timestamp.to_string();
+    let key = if fault == Some(HookFault::WrongKey) {
+        WRONG_KEY
+    } else {
+        secret
+    };
+    let signature = sign(key.as_bytes(), &header_timestamp, &signed_body);
+    let body = if fault == Some(HookFault::Tampered) {
+        envelope(timestamp.wrapping_add(1))?
+    } else {
+        signed_body
+    };
+    let mut request = http::Request::post(path)
         .header(HOST, authority.as_str())
-        .header(CONTENT_TYPE, "application/json")
-        .header("X-Crisp-Request-Timestamp", &timestamp)
-        .header("X-Crisp-Signature", signature)
-        .header("X-Crisp-Hook-Origin", hook_origin)
-        .header("X-Delivery-Attempt-Limit", "1")
-        .header("X-Delivery-Attempt-Count", "1")
+        .header(CONTENT_TYPE, "application/json");
+    if fault != Some(HookFault::Unsigned) {
+        request = request
+            .header(TIMESTAMP_HEADER, &header_timestamp)
+            .header(SIGNATURE_HEADER, signature);
+    }
+    let request = request
+        .header(HOOK_ORIGIN_HEADER, hook_origin)
+        .header(DELIVERY_ATTEMPT_LIMIT_HEADER, "1")
+        .header(DELIVERY_ATTEMPT_COUNT_HEADER, "1")
         .body(Full::new(Bytes::from(body)))
         .map_err(std::io::Error::other)?;
 
@@ -248,12 +298,12 @@ mod tests {
         let body = r#"{"website_id":"42286ab3-b29a-4fde-8538-da0ae501d825","event":"message:send","data":{"website_id":"42286ab3-b29a-4fde-8538-da0ae501d825","session_id":"session_36ba3566-9651-4790-afc8-ffedbccc317f","type":"text","content":"Hey :)","from":"user","origin":"chat","stamped":true,"timestamp":1506985696616,"fingerprint":150698569649423},"timestamp":1506985696616}"#;
         assert_eq!(body.len(), 357);
         assert_eq!(
-            sign_webhook("crisp-test-secret", "1700000000123", body.as_bytes()),
+            sign(b"crisp-test-secret", "1700000000123", body.as_bytes()),
             "09f2fbda34e32c7fbaa6e5e7fb8888b67c41eba0decd30a8c90642ecee644bdf"
         );
         let non_ascii = r#"{"website_id":"w1","event":"message:send","data":{"content":"héllo ✓"},"timestamp":1}"#;
         assert_eq!(
-            sign_webhook("crisp-test-secret", "1700000000123", non_ascii.as_bytes()),
+            sign(b"crisp-test-secret", "1700000000123", non_ascii.as_bytes()),
             "4d299032c98855410edb5c58d31c8dfb87eb5ff7df1fed20d1826e1bc624a35b"
         );
     }
@@ -286,7 +336,7 @@ mod tests {
         let (hooks, _worker) = Webhooks::new("s".into(), "p");
         let data = Value::Null;
         for url in ["https://127.0.0.1/x", "not a url", "/relative"] {
-            let error = hooks.send(url, "w", "e", &data).await.unwrap_err();
+            let error = hooks.send(url, "w", "e", &data, None).await.unwrap_err();
             assert_eq!(error.kind(), std::io::ErrorKind::InvalidInput, "{url}");
         }
     }

@@ -15,7 +15,8 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
-use crisp_mock::{FakeCrisp, sign_webhook};
+use crisp_mock::{FakeCrisp, HookFault};
+use crisp_rtm::webhook::sign;
 use serde_json::{Value, json};
 use tokio::sync::mpsc;
 use tokio::time::timeout;
@@ -105,7 +106,7 @@ async fn send_webhook_posts_a_signed_crisp_hook() {
     assert!(millis > 1_600_000_000_000, "{timestamp}");
     assert_eq!(
         hook.header("x-crisp-signature"),
-        sign_webhook(&fake.webhook_secret(), timestamp, &hook.body)
+        sign(fake.webhook_secret().as_bytes(), timestamp, &hook.body)
     );
 
     // Compact JSON, fields in Crisp's order.
@@ -173,7 +174,7 @@ async fn webhook_targets_get_every_relay_event() {
     let secret = fake.webhook_secret();
     assert_eq!(
         hook.header("x-crisp-signature"),
-        sign_webhook(&secret, hook.header("x-crisp-request-timestamp"), &hook.body)
+        sign(secret.as_bytes(), hook.header("x-crisp-request-timestamp"), &hook.body)
     );
     let body = hook.json();
     assert_eq!(body["website_id"], website.as_str());
@@ -212,4 +213,59 @@ async fn webhook_targets_get_every_relay_event() {
     assert_eq!(second["data"], json!({"n": 1}));
     assert_eq!(second["website_id"], website.as_str());
     assert!(rx.try_recv().is_err());
+}
+
+#[tokio::test]
+async fn send_webhook_with_puts_each_fault_on_the_wire() {
+    let fake = FakeCrisp::start().await.unwrap();
+    let (base, mut rx) = receiver().await;
+    let url = format!("{base}/hook");
+    let secret = fake.webhook_secret();
+    let data = json!({"website_id": "w-42", "content": "hi"});
+    let send = |fault| fake.send_webhook_with(&url, "message:send", data.clone(), fault);
+
+    // Tampered: signed over another body (its timestamp is one less).
+    assert_eq!(send(HookFault::Tampered).await.unwrap(), 200);
+    let hook = next(&mut rx).await;
+    let timestamp = hook.header("x-crisp-request-timestamp");
+    let signature = hook.header("x-crisp-signature");
+    assert_ne!(signature, sign(secret.as_bytes(), timestamp, &hook.body));
+    let body = std::str::from_utf8(&hook.body).unwrap();
+    let sent = hook.json()["timestamp"].as_u64().unwrap();
+    let signed = body.replace(
+        &format!(r#","timestamp":{sent}}}"#),
+        &format!(r#","timestamp":{}}}"#, sent - 1),
+    );
+    assert_ne!(signed, body);
+    assert_eq!(signature, sign(secret.as_bytes(), timestamp, signed.as_bytes()));
+
+    // Unsigned: neither signature header.
+    assert_eq!(send(HookFault::Unsigned).await.unwrap(), 200);
+    let hook = next(&mut rx).await;
+    assert!(hook.headers.get("x-crisp-signature").is_none());
+    assert!(hook.headers.get("x-crisp-request-timestamp").is_none());
+    assert_eq!(hook.json()["event"], "message:send");
+
+    // Wrong key: a well-formed signature that is not the fake's.
+    assert_eq!(send(HookFault::WrongKey).await.unwrap(), 200);
+    let hook = next(&mut rx).await;
+    let signature = hook.header("x-crisp-signature");
+    assert_eq!(signature.len(), 64);
+    assert_ne!(
+        signature,
+        sign(secret.as_bytes(), hook.header("x-crisp-request-timestamp"), &hook.body)
+    );
+
+    // Stale: correctly signed, dated an hour ago (header and body alike).
+    assert_eq!(send(HookFault::Stale(Duration::from_secs(3600))).await.unwrap(), 200);
+    let hook = next(&mut rx).await;
+    let timestamp = hook.header("x-crisp-request-timestamp");
+    assert_eq!(
+        hook.header("x-crisp-signature"),
+        sign(secret.as_bytes(), timestamp, &hook.body)
+    );
+    let millis: u64 = timestamp.parse().unwrap();
+    assert_eq!(hook.json()["timestamp"], json!(millis));
+    let age = crisp_types::Timestamp::now().as_millis() - millis;
+    assert!((3_600_000..3_660_000).contains(&age), "{age} ms old");
 }

@@ -40,6 +40,7 @@
 //! | [`url`] | the relay URL from endpoint discovery → the WebSocket URL (`wss://…/?EIO=4&transport=websocket`) |
 //! | [`backoff`] | the delay before each reconnection attempt ([`backoff::ReconnectBackoff`], Node SDK defaults) |
 //! | [`session`] | the `authentication` payload and frame, `socket:bind*` requests and their throttle, the liveness deadline |
+//! | [`protocol`] | wire constants (`40`, `3`, `EIO=4&transport=websocket`, event names, rebind interval, connect timeout, error excerpt length): only for code that speaks to the relay itself, or checks what goes over the wire |
 //! | `webhook` (feature `webhook`) | Web Hooks: signature verification (plugin hooks, widget actions), parsing into the shared `Event` type, and a tower receiver service usable as an axum route |
 //!
 //! Features:
@@ -51,7 +52,8 @@
 //!
 //! ```
 //! use crisp_rtm::codec::{EnginePacket, SocketPacket};
-//! use crisp_rtm::session::{AuthenticationPayload, authentication_frame, CONNECT_FRAME};
+//! use crisp_rtm::protocol::CONNECT_FRAME;
+//! use crisp_rtm::session::{AuthenticationPayload, authentication_frame};
 //! use crisp_types::Tier;
 //!
 //! // The relay opens the session...
@@ -77,6 +79,7 @@ pub mod backoff;
 #[cfg(feature = "websocket")]
 pub mod client;
 pub mod codec;
+pub mod protocol;
 pub mod session;
 pub mod url;
 #[cfg(feature = "webhook")]

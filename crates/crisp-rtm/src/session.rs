@@ -6,13 +6,16 @@
 //!
 //! ```text
 //! S: 0{"sid":..,"pingInterval":N,"pingTimeout":M,..}   -> Heartbeat::new
-//! C: 40                                                -> CONNECT_FRAME
+//! C: 40                                                -> protocol::CONNECT_FRAME
 //! S: 40{"sid":..}
 //! C: 42["authentication",{..}]                         -> authentication_frame
 //! S: 42["authenticated",true]   or   42["unauthorized",{..}]
 //! S: 42["<event>",{..}]  ...
-//! S: 2      C: 3                                       -> PONG_FRAME
+//! S: 2      C: 3                                       -> protocol::PONG_FRAME
 //! ```
+//!
+//! The wire constants (frames, event names, intervals) are in
+//! [`protocol`](crate::protocol).
 //!
 //! Nothing here does I/O or reads a clock: every time is passed in.
 
@@ -24,30 +27,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::codec::{EnginePacket, SocketPacket};
-
-/// The frame that joins the default namespace, sent once the open packet
-/// arrived.
-pub const CONNECT_FRAME: &str = "40";
-
-/// The frame that answers a bare ping (`2`).
-pub const PONG_FRAME: &str = "3";
-
-/// How long to wait for the open packet (`0{..}`) after starting a connection
-/// attempt before giving up on it (the attempt then counts as failed).
-pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// The event a client sends to authenticate.
-pub const AUTHENTICATION_EVENT: &str = "authentication";
-
-/// The event the relay sends when authentication succeeded.
-pub const AUTHENTICATED_EVENT: &str = "authenticated";
-
-/// The event the relay sends when authentication failed; the relay then
-/// disconnects. Reconnecting with the same credentials is pointless.
-pub const UNAUTHORIZED_EVENT: &str = "unauthorized";
-
-/// The shortest interval between two rebind requests.
-pub const MIN_REBIND_INTERVAL: Duration = Duration::from_millis(2500);
+use crate::protocol::{AUTHENTICATION_EVENT, MIN_REBIND_INTERVAL};
 
 /// The payload of the `authentication` event, sent once per connection after
 /// the relay confirmed the namespace join.

@@ -36,10 +36,7 @@
 //! - the path is kept verbatim (no dot-segment removal, no percent-decoding);
 //!   it must be printable ASCII without `\`.
 
-use crate::codec::MAX_EXCERPT_CHARS;
-
-/// The query string of every RTM WebSocket URL.
-pub const ENGINE_IO_QUERY: &str = "EIO=4&transport=websocket";
+use crate::protocol::{ENGINE_IO_QUERY, MAX_EXCERPT_CHARS};
 
 /// Why a relay URL could not be turned into a WebSocket URL.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -3,7 +3,8 @@
 
 use std::time::Duration;
 
-use crisp_rtm::codec::{CodecError, EnginePacket, MAX_EXCERPT_CHARS, OpenInfo, SocketPacket};
+use crisp_rtm::codec::{CodecError, EnginePacket, OpenInfo, SocketPacket};
+use crisp_rtm::protocol::MAX_EXCERPT_CHARS;
 use serde_json::{Value, json};
 
 fn decode(frame: &str) -> EnginePacket {

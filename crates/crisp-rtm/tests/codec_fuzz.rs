@@ -4,7 +4,8 @@
 //! never a panic. Whatever decodes must survive an encode/decode round trip.
 #![allow(clippy::panic, reason = "test helpers report an unexpected decoding loudly")]
 
-use crisp_rtm::codec::{CodecError, EnginePacket, Inbound, MAX_EXCERPT_CHARS, SocketPacket};
+use crisp_rtm::codec::{CodecError, EnginePacket, Inbound, SocketPacket};
+use crisp_rtm::protocol::MAX_EXCERPT_CHARS;
 use serde_json::Value;
 
 const SEEDS: &[&str] = &[

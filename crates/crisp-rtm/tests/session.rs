@@ -4,9 +4,9 @@
 use std::time::{Duration, Instant};
 
 use crisp_rtm::codec::{EnginePacket, OpenInfo, SocketPacket};
+use crisp_rtm::protocol::{CONNECT_FRAME, MIN_REBIND_INTERVAL, PONG_FRAME};
 use crisp_rtm::session::{
-    AuthenticationPayload, BindRequest, CONNECT_FRAME, Heartbeat, MIN_REBIND_INTERVAL, PONG_FRAME, RebindThrottle,
-    Throttled, authentication_frame,
+    AuthenticationPayload, BindRequest, Heartbeat, RebindThrottle, Throttled, authentication_frame,
 };
 use crisp_types::Tier;
 use serde_json::json;

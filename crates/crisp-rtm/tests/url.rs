@@ -1,7 +1,8 @@
 //! Relay URL → WebSocket URL (PROTOCOL.md §2.4).
 #![allow(clippy::panic, reason = "test helpers report an unexpected decoding loudly")]
 
-use crisp_rtm::url::{ENGINE_IO_QUERY, UrlError, websocket_url};
+use crisp_rtm::protocol::ENGINE_IO_QUERY;
+use crisp_rtm::url::{UrlError, websocket_url};
 
 fn ok(relay: &str) -> String {
     match websocket_url(relay) {

@@ -1,6 +1,6 @@
 //! `WebhookReceiver` mounted in a real axum server on loopback, receiving
-//! hooks from the fake Crisp (`crisp_mock::FakeCrisp`) and hand-built
-//! requests over a plain TCP socket.
+//! hooks from the fake Crisp (`crisp_mock::FakeCrisp`), valid and faulty
+//! (`crisp_mock::HookFault`), and hand-built requests over a plain TCP socket.
 #![cfg(feature = "webhook")]
 #![allow(
     clippy::unwrap_used,
@@ -13,7 +13,7 @@ use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
 
-use crisp_mock::FakeCrisp;
+use crisp_mock::{FakeCrisp, HookFault};
 use crisp_rtm::webhook::{ReceivedHook, WebhookReceiver, WebhookVerifier, sign};
 use crisp_types::event::{Event, EventKind};
 use crisp_types::message::MessageContent;
@@ -206,5 +206,99 @@ async fn hand_built_requests_over_tcp() {
     )
     .await;
     assert_eq!(status, 400);
+    assert!(hooks.try_recv().is_err());
+}
+
+fn text_message(website_id: &str) -> serde_json::Value {
+    json!({
+        "website_id": website_id,
+        "session_id": "session_1",
+        "type": "text",
+        "content": "hi",
+        "from": "user",
+        "origin": "chat",
+        "fingerprint": 7,
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn faulty_hooks_from_the_fake_are_forbidden() {
+    let fake = FakeCrisp::start().await.unwrap();
+    let verifier = WebhookVerifier::new(fake.webhook_secret()).with_tolerance(Duration::from_secs(300));
+    let (receiver, mut hooks) = WebhookReceiver::builder(verifier).channel(16);
+    let addr = serve(receiver).await;
+    let url = format!("http://{addr}/hooks/crisp");
+    let data = text_message(fake.website_id().as_str());
+
+    for fault in [
+        HookFault::Tampered,
+        HookFault::Unsigned,
+        HookFault::WrongKey,
+        HookFault::Stale(Duration::from_secs(600)),
+    ] {
+        let status = fake
+            .send_webhook_with(&url, "message:send", data.clone(), fault)
+            .await
+            .unwrap();
+        assert_eq!(status, 403, "{fault:?}");
+    }
+    assert!(hooks.try_recv().is_err(), "a faulty hook was delivered");
+
+    // A hook a little old, within the tolerance, and a fresh one both pass.
+    let slightly_old = HookFault::Stale(Duration::from_secs(30));
+    let status = fake
+        .send_webhook_with(&url, "message:send", data.clone(), slightly_old)
+        .await
+        .unwrap();
+    assert_eq!(status, 200);
+    assert!(next_hook(&mut hooks).await.verified);
+    assert_eq!(fake.send_webhook(&url, "message:send", data).await.unwrap(), 200);
+    let hook = next_hook(&mut hooks).await;
+    assert!(hook.verified);
+    assert_eq!(hook.event.kind(), Some(EventKind::MessageSend));
+    assert!(hooks.try_recv().is_err());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stale_hooks_pass_without_a_tolerance() {
+    let fake = FakeCrisp::start().await.unwrap();
+    let (receiver, mut hooks) = WebhookReceiver::builder(WebhookVerifier::new(fake.webhook_secret())).channel(4);
+    let addr = serve(receiver).await;
+    let url = format!("http://{addr}/hooks/crisp");
+    let data = text_message(fake.website_id().as_str());
+
+    let stale = HookFault::Stale(Duration::from_secs(24 * 3600));
+    let status = fake.send_webhook_with(&url, "message:send", data, stale).await.unwrap();
+    assert_eq!(status, 200);
+    let hook = next_hook(&mut hooks).await;
+    assert!(hook.verified);
+    let age = crisp_types::Timestamp::now()
+        .as_millis()
+        .saturating_sub(hook.timestamp.unwrap().as_millis());
+    assert!(age >= 24 * 3600 * 1000, "{age} ms old");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unsigned_hooks_pass_where_allowed() {
+    let fake = FakeCrisp::start().await.unwrap();
+    let (receiver, mut hooks) = WebhookReceiver::builder(WebhookVerifier::new(fake.webhook_secret()))
+        .allow_unsigned(true)
+        .channel(4);
+    let addr = serve(receiver).await;
+    let url = format!("http://{addr}/hooks/crisp");
+    let data = text_message(fake.website_id().as_str());
+
+    let status = fake
+        .send_webhook_with(&url, "message:send", data.clone(), HookFault::Unsigned)
+        .await
+        .unwrap();
+    assert_eq!(status, 200);
+    assert!(!next_hook(&mut hooks).await.verified);
+    // Carrying a signature, it is still checked.
+    let status = fake
+        .send_webhook_with(&url, "message:send", data, HookFault::WrongKey)
+        .await
+        .unwrap();
+    assert_eq!(status, 403);
     assert!(hooks.try_recv().is_err());
 }

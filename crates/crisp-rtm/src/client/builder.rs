@@ -17,7 +17,8 @@ use super::queue::{self, StreamBuffer};
 use super::session_loop::{RelaySource, Task, TaskConfig};
 use super::state::ConnectionState;
 use crate::backoff::ReconnectBackoff;
-use crate::session::{CONNECT_TIMEOUT, RebindThrottle};
+use crate::protocol::CONNECT_TIMEOUT;
+use crate::session::RebindThrottle;
 
 /// After this many failed attempts in a row, a discovered relay URL is
 /// forgotten and discovery runs again.

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::error::{DiscoveryError, RtmError};
-use crate::codec::MAX_EXCERPT_CHARS;
+use crate::protocol::MAX_EXCERPT_CHARS;
 
 /// The REST base URL of the Crisp API.
 pub const DEFAULT_REST_BASE_URL: &str = "https://api.crisp.chat/v1/";

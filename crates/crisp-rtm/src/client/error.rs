@@ -114,7 +114,7 @@ pub enum RtmError {
     #[error("malformed frame from the relay (starts with {excerpt:?})")]
     Protocol {
         /// The start of the frame, at most
-        /// [`MAX_EXCERPT_CHARS`](crate::codec::MAX_EXCERPT_CHARS) characters.
+        /// [`MAX_EXCERPT_CHARS`](crate::protocol::MAX_EXCERPT_CHARS) characters.
         excerpt: String,
         /// What is wrong with it.
         #[source]
@@ -132,7 +132,7 @@ pub enum RtmError {
         /// The event's name.
         event: String,
         /// The ack id's digits, at most
-        /// [`MAX_EXCERPT_CHARS`](crate::codec::MAX_EXCERPT_CHARS) of them.
+        /// [`MAX_EXCERPT_CHARS`](crate::protocol::MAX_EXCERPT_CHARS) of them.
         digits: String,
     },
     /// The application read the stream too slowly for its bounded buffer
@@ -222,7 +222,7 @@ pub enum DiscoveryError {
     #[error("the discovery response is not a Crisp envelope (starts with {excerpt:?})")]
     Body {
         /// The start of the body, at most
-        /// [`MAX_EXCERPT_CHARS`](crate::codec::MAX_EXCERPT_CHARS) characters.
+        /// [`MAX_EXCERPT_CHARS`](crate::protocol::MAX_EXCERPT_CHARS) characters.
         excerpt: String,
         /// The decoding error.
         #[source]

@@ -19,11 +19,9 @@ use super::error::RtmError;
 use super::queue::ItemSender;
 use super::state::ConnectionState;
 use crate::backoff::ReconnectBackoff;
-use crate::codec::{AckId, DEFAULT_NAMESPACE, EnginePacket, Inbound, InboundEvent, OpenInfo, SocketPacket, excerpt};
-use crate::session::{
-    AUTHENTICATED_EVENT, AuthenticationPayload, BindRequest, CONNECT_FRAME, Heartbeat, RebindThrottle,
-    UNAUTHORIZED_EVENT, authentication_frame,
-};
+use crate::codec::{AckId, EnginePacket, Inbound, InboundEvent, OpenInfo, SocketPacket, excerpt};
+use crate::protocol::{AUTHENTICATED_EVENT, CONNECT_FRAME, DEFAULT_NAMESPACE, UNAUTHORIZED_EVENT};
+use crate::session::{AuthenticationPayload, BindRequest, Heartbeat, RebindThrottle, authentication_frame};
 
 /// One item of the stream.
 pub(crate) type Item = Result<Event, RtmError>;

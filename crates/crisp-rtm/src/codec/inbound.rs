@@ -10,7 +10,8 @@ use serde::de::{self, Deserializer, IgnoredAny, SeqAccess, Visitor};
 use serde_json::Value;
 
 use super::socket_io::{event_array, split_namespace};
-use super::{CodecError, DEFAULT_NAMESPACE, EnginePacket, excerpt};
+use super::{CodecError, EnginePacket, excerpt};
+use crate::protocol::DEFAULT_NAMESPACE;
 
 /// The acknowledgement an event asked for (`42<id>[..]`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +23,7 @@ pub enum AckId {
     /// An id too large for a `u64`: it cannot be answered, but the event
     /// itself is fine.
     TooLarge {
-        /// The digits (at most [`MAX_EXCERPT_CHARS`](super::MAX_EXCERPT_CHARS)
+        /// The digits (at most [`MAX_EXCERPT_CHARS`](crate::protocol::MAX_EXCERPT_CHARS)
         /// of them).
         digits: String,
     },

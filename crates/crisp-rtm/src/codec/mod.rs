@@ -35,11 +35,9 @@ mod socket_io;
 
 pub use engine_io::{EnginePacket, OpenInfo};
 pub use inbound::{AckId, Inbound, InboundEvent};
-pub use socket_io::{DEFAULT_NAMESPACE, SocketPacket};
+pub use socket_io::SocketPacket;
 
-/// The longest excerpt of a bad payload kept in a [`CodecError`], in
-/// characters.
-pub const MAX_EXCERPT_CHARS: usize = 200;
+use crate::protocol::MAX_EXCERPT_CHARS;
 
 /// Why a frame could not be decoded.
 ///

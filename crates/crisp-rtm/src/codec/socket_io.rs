@@ -9,10 +9,7 @@ use std::fmt;
 use serde_json::Value;
 
 use super::{CodecError, excerpt, parse_json};
-
-/// The default Socket.IO namespace, the only one Crisp uses. It is never
-/// written on the wire.
-pub const DEFAULT_NAMESPACE: &str = "/";
+use crate::protocol::DEFAULT_NAMESPACE;
 
 /// A Socket.IO v5 packet (the part of an Engine.IO message after its `4`).
 ///
