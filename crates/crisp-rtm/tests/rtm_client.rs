@@ -290,7 +290,10 @@ async fn close_ends_the_stream_and_nothing_reconnects() {
     let fake = fast_fake().await;
     let relay = fake.relay();
     let (handle, mut stream) = connected(&fake, &[EventKind::MessageSend]).await;
+    // Counted once connected (see `drain_errors`: a first authentication can
+    // be lost by the fake under load, and is retried before this point).
     let connections = relay.connections_accepted();
+    let authentications = relay.auth_attempts().len();
     let mut state = handle.state();
 
     handle.close();
@@ -306,7 +309,7 @@ async fn close_ends_the_stream_and_nothing_reconnects() {
 
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(relay.connections_accepted(), connections);
-    assert_eq!(relay.auth_attempts().len(), 1);
+    assert_eq!(relay.auth_attempts().len(), authentications, "no new authentication after close");
     assert!(matches!(within(handle.rebind()).await, Err(RtmError::Closed)));
     assert!(within(stream.next()).await.is_none(), "still ended");
     handle.close(); // a second close is harmless
