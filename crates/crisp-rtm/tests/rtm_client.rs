@@ -309,7 +309,11 @@ async fn close_ends_the_stream_and_nothing_reconnects() {
 
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(relay.connections_accepted(), connections);
-    assert_eq!(relay.auth_attempts().len(), authentications, "no new authentication after close");
+    assert_eq!(
+        relay.auth_attempts().len(),
+        authentications,
+        "no new authentication after close"
+    );
     assert!(matches!(within(handle.rebind()).await, Err(RtmError::Closed)));
     assert!(within(stream.next()).await.is_none(), "still ended");
     handle.close(); // a second close is harmless
