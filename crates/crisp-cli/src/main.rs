@@ -12,6 +12,7 @@
 
 mod call;
 mod events;
+mod hooks;
 mod mock;
 
 use std::process::ExitCode;
@@ -54,6 +55,9 @@ enum Command {
     },
     /// Print realtime (RTM) events, one per line, until Ctrl-C.
     Events(events::EventsArgs),
+    /// Web hooks: forward live events to a local receiver.
+    #[command(subcommand)]
+    Hooks(hooks::HooksCommand),
 }
 
 /// What the global options say about credentials and the API root.
@@ -143,6 +147,7 @@ fn main() -> ExitCode {
             Command::Call(args) => call::run(&auth, args).await,
             Command::Mock { port } => mock::run(port).await,
             Command::Events(args) => events::run(&auth, args).await,
+            Command::Hooks(command) => hooks::run(&auth, command).await,
         }
     });
     match result {

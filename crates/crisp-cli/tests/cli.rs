@@ -284,3 +284,106 @@ async fn events_prints_ndjson() {
     assert_eq!(value["event"], "message:send");
     assert_eq!(value["data"]["session_id"], session.as_str());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hooks_forward_delivers_signed_hooks_to_a_local_receiver() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    // A local receiver that answers 200 and hands over the raw request.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let receiver = listener.local_addr().unwrap();
+    let (request_tx, request_rx) = tokio::sync::oneshot::channel::<Vec<u8>>();
+    tokio::spawn(async move {
+        let (mut socket, _) = listener.accept().await.unwrap();
+        let mut request = Vec::new();
+        let mut buffer = [0_u8; 4096];
+        loop {
+            let read = socket.read(&mut buffer).await.unwrap();
+            request.extend_from_slice(&buffer[..read]);
+            let text = String::from_utf8_lossy(&request).to_lowercase();
+            if let Some(end) = text.find("\r\n\r\n") {
+                let length: usize = text
+                    .lines()
+                    .find_map(|line| line.strip_prefix("content-length:"))
+                    .map_or(0, |value| value.trim().parse().unwrap());
+                if request.len() >= end + 4 + length || read == 0 {
+                    break;
+                }
+            }
+        }
+        socket
+            .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+            .await
+            .unwrap();
+        let _ = request_tx.send(request);
+    });
+
+    let fake = FakeCrisp::start().await.unwrap();
+    let token = fake.token(Tier::Plugin);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crisp"))
+        .env("CRISP_TOKEN_IDENTIFIER", &token.identifier)
+        .env("CRISP_TOKEN_KEY", &token.key)
+        .env("CRISP_WEBHOOK_SECRET", "forwarding-secret")
+        .args([
+            "--api-url",
+            &fake.base_url(),
+            "hooks",
+            "forward",
+            "--to",
+            &format!("http://{receiver}/hook"),
+            "--events",
+            "message:send",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let relay = fake.relay();
+    let started = std::time::Instant::now();
+    while relay.authenticated_sockets() == 0 {
+        assert!(started.elapsed().as_secs() < 20, "the RTM client did not authenticate");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let website = fake.website_id();
+    let session = fake.add_conversation(&website);
+    fake.add_visitor_message(&website, &session, "forward me");
+
+    let request = tokio::time::timeout(std::time::Duration::from_secs(20), request_rx)
+        .await
+        .expect("a hook arrives")
+        .unwrap();
+    let stdout_pipe = child.stdout.take().unwrap();
+    let line = tokio::task::spawn_blocking(move || {
+        let line = BufReader::new(stdout_pipe).lines().next();
+        let _ = child.kill();
+        let _ = child.wait();
+        line
+    })
+    .await
+    .unwrap()
+    .unwrap()
+    .unwrap();
+    assert!(line.starts_with("message:send -> 200 in "), "{line}");
+
+    let text = String::from_utf8(request).unwrap();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap();
+    let header = |name: &str| {
+        head.lines()
+            .find_map(|line| {
+                let (key, value) = line.split_once(':')?;
+                key.eq_ignore_ascii_case(name).then(|| value.trim().to_owned())
+            })
+            .unwrap_or_else(|| panic!("no {name} header in {head}"))
+    };
+    assert!(head.starts_with("POST /hook HTTP/1.1"), "{head}");
+    let timestamp = header("X-Crisp-Request-Timestamp");
+    let signature = header("X-Crisp-Signature");
+    crisp::rtm::webhook::verify_signature(b"forwarding-secret", &timestamp, body.as_bytes(), &signature)
+        .expect("the signature is over the raw body with the given secret");
+    let hook: serde_json::Value = serde_json::from_str(body).unwrap();
+    assert_eq!(hook["event"], "message:send");
+    assert_eq!(hook["website_id"], website.as_str());
+    assert_eq!(hook["data"]["content"], "forward me");
+}

@@ -220,4 +220,4 @@ pub use faults::Faults;
 pub use record::RecordedRequest;
 pub use relay::{FakeRelay, RelayAuth, RelayBind};
 pub use server::{FakeCrisp, FakeCrispConfig};
-pub use webhook::HookFault;
+pub use webhook::{HookFault, deliver_webhook};

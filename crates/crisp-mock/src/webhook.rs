@@ -163,6 +163,40 @@ impl std::fmt::Debug for Inner {
     }
 }
 
+/// Sends one web hook to `url` (`http://` only) the way Crisp (and the fake's
+/// own sender) does: the Plugin Hook body `{website_id, event, data,
+/// timestamp}`, `X-Crisp-Request-Timestamp`, and `X-Crisp-Signature` over the
+/// raw body with `secret` (crisp-rtm's signer). Returns the answer's status.
+///
+/// This is how `crisp hooks forward` re-sends live RTM events to a local
+/// receiver.
+///
+/// # Errors
+///
+/// An I/O error when `url` is not an `http://` URL or the receiver cannot be
+/// reached.
+pub async fn deliver_webhook(
+    url: &str,
+    secret: &str,
+    hook_origin: &str,
+    website_id: &str,
+    event: &str,
+    data: &Value,
+) -> std::io::Result<u16> {
+    deliver(
+        secret,
+        hook_origin,
+        url,
+        Hook {
+            website_id,
+            event,
+            data,
+            fault: None,
+        },
+    )
+    .await
+}
+
 /// Delivers queued jobs in order until the sender is gone.
 async fn worker(inner: std::sync::Weak<Inner>, mut jobs: mpsc::UnboundedReceiver<Job>) {
     while let Some(job) = jobs.recv().await {
