@@ -87,10 +87,16 @@ pub(crate) fn rows_of(groups: &[&str]) -> Vec<Row> {
 /// The row whose Node method (or, for Go-only rows, Go method) is `name` in
 /// snake_case. Panics when the table has none: the test names a method the
 /// reference does not know.
+///
+/// A name two groups share (`get_connect_endpoints`) is qualified with its
+/// group: `plugin.connect/get_connect_endpoints`.
 pub(crate) fn row(name: &str) -> Row {
+    let (group, method) = name
+        .split_once('/')
+        .map_or((None, name), |(group, method)| (Some(group), method));
     rows()
         .into_iter()
-        .find(|row| row.name() == name)
+        .find(|row| row.name() == method && group.is_none_or(|group| row.group == group))
         .unwrap_or_else(|| panic!("the reference table has no method `{name}`"))
 }
 

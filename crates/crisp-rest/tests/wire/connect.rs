@@ -8,9 +8,8 @@ use crisp_types::WebsiteId;
 use crisp_types::connect::{ConnectEndpoints, ConnectWebsite};
 use futures_util::TryStreamExt;
 
-use crate::common::table::rows_of;
+use crate::common::fake_and_client;
 use crate::common::wire::assert_wire;
-use crate::common::{fake_and_client, single_request};
 
 /// The relay URL of `endpoints` (`socket.app`), checked to be the fake's.
 fn relay_of(endpoints: ConnectEndpoints, relay: &str) -> String {
@@ -21,31 +20,6 @@ fn relay_of(endpoints: ConnectEndpoints, relay: &str) -> String {
         "socket.app is the fake relay"
     );
     app
-}
-
-/// [`assert_wire`] for a `plugin.connect` row whose method name another
-/// group shares (`get_connect_endpoints`, which `assert_wire` resolves to the
-/// first row of that name, the `website.connect` one): the only request is
-/// the row's verb and path, with no query and no body.
-fn assert_plugin_connect_wire(fake: &crisp_mock::FakeCrisp, name: &str) {
-    let rows = rows_of(&["plugin.connect"]);
-    let row = rows.iter().find(|row| row.name() == name);
-    assert!(row.is_some(), "plugin.connect has no method `{name}`");
-    let Some(row) = row else { return };
-    let request = single_request(fake);
-    assert_eq!(request.method.as_str(), row.verb, "{name}: verb");
-    assert_eq!(request.path, format!("/v1/{}", row.path), "{name}: path");
-    assert!(
-        request.query.is_empty(),
-        "{name}: no query expected, got {:?}",
-        request.query
-    );
-    assert!(
-        request.body.is_empty(),
-        "{name}: no body expected, got {:?}",
-        request.body
-    );
-    fake.clear_requests();
 }
 
 /// The website ids of a list, sorted.
@@ -253,7 +227,7 @@ async fn plugin_get_connect_endpoints() {
     fake.clear_requests();
 
     let endpoints = client.plugin().get_connect_endpoints().await.unwrap();
-    assert_plugin_connect_wire(&fake, "get_connect_endpoints");
+    assert_wire(&fake, "plugin.connect/get_connect_endpoints", &[], &[], None);
     let app = relay_of(endpoints, &fake.relay_url());
     assert!(
         app.starts_with("http://127.0.0.1:") || app.starts_with("ws://127.0.0.1:"),

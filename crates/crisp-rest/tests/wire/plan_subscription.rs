@@ -2,30 +2,12 @@
 //! bill period and coupons, each write checked through the route that reads
 //! the plan back.
 
-use crisp_mock::FakeCrisp;
 use crisp_transport::Tier;
 use crisp_types::plan::{BillPeriod, PlanId};
 use serde_json::json;
 
-use crate::common::table::{fill, rows_of};
 use crate::common::wire::assert_wire;
-use crate::common::{client_for, fake_and_client, query_of, single_request};
-
-/// [`assert_wire`] for the `plan.subscription` row of a method name another
-/// group shares (`list_all_active_subscriptions`, which `assert_wire`
-/// resolves to the first row of that name, the `plugin.subscription` one).
-fn assert_plan_wire(fake: &FakeCrisp, name: &str, values: &[&str]) {
-    let rows = rows_of(&["plan.subscription"]);
-    let row = rows.iter().find(|row| row.name() == name);
-    assert!(row.is_some(), "plan.subscription has no method `{name}`");
-    let Some(row) = row else { return };
-    let request = single_request(fake);
-    assert_eq!(request.method.as_str(), row.verb, "{name}: verb");
-    assert_eq!(request.path, format!("/v1/{}", fill(row.path, values)), "{name}: path");
-    assert!(query_of(&request).is_empty(), "{name}: no query expected");
-    assert!(request.body.is_empty(), "{name}: no body expected");
-    fake.clear_requests();
-}
+use crate::common::{client_for, fake_and_client};
 
 #[tokio::test]
 async fn list_all_active_plan_subscriptions() {
@@ -35,7 +17,7 @@ async fn list_all_active_plan_subscriptions() {
     fake.clear_requests();
 
     let plans = client.plan().list_all_active_subscriptions().await.unwrap();
-    assert_plan_wire(&fake, "list_all_active_subscriptions", &[]);
+    assert_wire(&fake, "plan.subscription/list_all_active_subscriptions", &[], &[], None);
     let websites: Vec<_> = plans
         .iter()
         .filter_map(|plan| plan.website.as_ref().and_then(|w| w.id.clone()))
